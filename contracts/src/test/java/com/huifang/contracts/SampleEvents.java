@@ -1,0 +1,47 @@
+package com.huifang.contracts;
+
+import com.huifang.contracts.events.CustomerConsentChanged;
+import com.huifang.contracts.events.CustomerErased;
+import com.huifang.contracts.events.IssueClosed;
+import com.huifang.contracts.events.IssueEscalated;
+import com.huifang.contracts.events.IssueRaised;
+import com.huifang.contracts.events.IssueResolved;
+import com.huifang.contracts.events.ServiceEventRecorded;
+import com.huifang.contracts.events.SurveySubmitted;
+import com.huifang.contracts.events.VisitAttempted;
+import com.huifang.contracts.events.VisitCompleted;
+import com.huifang.contracts.events.VisitDue;
+import com.huifang.contracts.events.VisitPlanned;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Object mother: one fully populated instance of every catalogued event. */
+final class SampleEvents {
+
+    static final Instant T = Instant.parse("2026-03-02T02:00:00Z");
+
+    private SampleEvents() {
+    }
+
+    static List<HuifangEvent> all() {
+        return List.of(
+                new ServiceEventRecorded("se-1", "c-1", "DISCHARGED", T, null, "住院", List.of("dr-wang"),
+                        "PARTNER_HTTP", "his-778", Map.of("department", "骨科")),
+                new CustomerConsentChanged("c-1", List.of("PHONE"), false, "customer call", T),
+                new CustomerErased("c-1", "er-1", T),
+                new VisitPlanned("v-1", "c-1", "plan-1", 3, "main", "se-1", "tpl-1", T, T.plusSeconds(3600),
+                        T.plusSeconds(86_400), "PHONE", 2, null, false),
+                new VisitDue("v-1", "c-1", "plan-1", "tpl-1", T, T.plusSeconds(86_400), "PHONE", 2, "agent-li"),
+                new VisitAttempted("v-1", "c-1", "plan-1", 1, "PHONE", "NO_ANSWER", 25, 0, "agent-li", T),
+                new VisitCompleted("v-1", "c-1", "plan-1", "COMPLETED", "PHONE", "agent-li", T, T.plusSeconds(60),
+                        true, 2),
+                new SurveySubmitted("r-1", "v-1", "c-1", "plan-1", "tpl-1", 1, "agent-li", "PHONE", T, 1.0, false,
+                        null, null, List.of("q2"), true, "伤口红肿", List.of("服务态度差"), true),
+                new IssueRaised("i-1", "c-1", "v-1", "SERVICE_ATTITUDE", "NORMAL", "SURVEY", "nursing",
+                        List.of("nurse-zhao"), T),
+                new IssueEscalated("i-1", "c-1", "SUPERVISOR", "first response SLA missed", T),
+                new IssueResolved("i-1", "c-1", "v-1", "SERVICE_ATTITUDE", "apologised, retrained", true, T),
+                new IssueClosed("i-1", "c-1", "CONFIRMED", T));
+    }
+}

@@ -1,0 +1,93 @@
+package com.huifang.platform.messaging;
+
+import com.huifang.contracts.EventJson;
+import com.huifang.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Messaging as configuration: topics (and their dead-letter topics) created at start-up, the
+ * outbox relay, the inbox, and the error handler every listener uses: a few retries with back-off,
+ * then the record goes to {@code <topic>.DLT} with the exception in its headers, counted in
+ * {@code huifang_dead_letters_total}. Poison messages skip the retries.
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, MongoReactiveDataAutoConfiguration.class})
+@ConditionalOnClass({KafkaTemplate.class, ReactiveMongoTemplate.class})
+public class KafkaMessagingAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaMessagingAutoConfiguration.class);
+
+    @Bean
+    KafkaAdmin.NewTopics huifangTopics(@Value("${huifang.kafka.partitions:3}") int partitions,
+                                       @Value("${huifang.kafka.replicas:1}") short replicas) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.all()) {
+            topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build());
+            topics.add(TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(partitions).replicas(replicas).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler huifangKafkaErrorHandler(KafkaTemplate<Object, Object> template, MeterRegistry registry,
+                                                 @Value("${huifang.kafka.retries:3}") int retries) {
+        DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(template);
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxAttempts(retries);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+            registry.counter("huifang.dead.letters", "topic", record.topic()).increment();
+            log.error("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    rootCause(ex).toString());
+            toDeadLetters.accept(record, ex);
+        }, backOff);
+        handler.addNotRetryableExceptions(EventJson.MalformedEventException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Inbox inbox(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry registry,
+                @Value("${huifang.kafka.handler-timeout:30s}") Duration timeout) {
+        return new Inbox(mongo, clock, registry, timeout);
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxCollections.class)
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
+                            ObjectProvider<OutboxCollections> collections, MeterRegistry registry,
+                            @Value("${huifang.outbox.interval:200ms}") Duration interval,
+                            @Value("${huifang.outbox.batch-size:200}") int batchSize) {
+        return new OutboxRelay(mongo, kafka, collections.getObject(), interval, batchSize, registry);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}

@@ -1,0 +1,22 @@
+package com.huifang.platform.mongo;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** Truthful Mongo health on the embedded store and on real MongoDB alike. */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoReactiveHealthContributorAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration"},
+        after = MongoReactiveDataAutoConfiguration.class)
+@ConditionalOnClass(ReactiveMongoTemplate.class)
+public class MongoSupportAutoConfiguration {
+
+    /** Named as Spring Boot's own so that it replaces it. */
+    @Bean(name = "mongoHealthContributor")
+    MongoPingHealthIndicator mongoHealthContributor(ReactiveMongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+}
