@@ -54,7 +54,10 @@ public class KafkaMessagingAutoConfiguration {
     @ConditionalOnMissingBean
     DefaultErrorHandler huifangKafkaErrorHandler(KafkaTemplate<Object, Object> template, MeterRegistry registry,
                                                  @Value("${huifang.kafka.retries:3}") int retries) {
-        DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(template);
+        // the name every Huifang topic's dead letters go to, whatever the library's default
+        DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new org.apache.kafka.common.TopicPartition(Topics.deadLetterOf(record.topic()),
+                        record.partition()));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(retries);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
@@ -72,6 +75,15 @@ public class KafkaMessagingAutoConfiguration {
     Inbox inbox(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry registry,
                 @Value("${huifang.kafka.handler-timeout:30s}") Duration timeout) {
         return new Inbox(mongo, clock, registry, timeout);
+    }
+
+    /** Processed-event markers are unique by id; the time index lets a purge drop old markers. */
+    @Bean
+    com.huifang.platform.mongo.IndexDeclaration processedEventIndexes() {
+        return mongo -> mongo.indexOps(Inbox.COLLECTION)
+                .ensureIndex(new org.springframework.data.mongodb.core.index.Index().on("processedAt",
+                        org.springframework.data.domain.Sort.Direction.ASC))
+                .then();
     }
 
     @Bean

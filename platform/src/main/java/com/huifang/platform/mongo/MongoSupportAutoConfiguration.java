@@ -6,13 +6,19 @@ import org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoCo
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-/** Truthful Mongo health on the embedded store and on real MongoDB alike. */
+/** Truthful Mongo health on the embedded store and on real MongoDB alike; indexes at start-up. */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoReactiveHealthContributorAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration"},
         after = MongoReactiveDataAutoConfiguration.class)
 @ConditionalOnClass(ReactiveMongoTemplate.class)
 public class MongoSupportAutoConfiguration {
+
+    @Bean
+    IndexInitializer indexInitializer(ReactiveMongoTemplate mongo,
+                                      org.springframework.beans.factory.ObjectProvider<IndexDeclaration> declarations) {
+        return new IndexInitializer(mongo, declarations.orderedStream().toList());
+    }
 
     /** Named as Spring Boot's own so that it replaces it. */
     @Bean(name = "mongoHealthContributor")

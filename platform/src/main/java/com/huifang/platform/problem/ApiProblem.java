@@ -18,7 +18,7 @@ public class ApiProblem extends RuntimeException {
     private final String code;
     private final String messageKey;
     private final transient Object[] args;
-    private final List<FieldProblem> fieldProblems;
+    private final List<InvalidField> invalidFields;
     private final transient Map<String, Object> properties;
 
     public ApiProblem(HttpStatus status, String code, String messageKey, Object... args) {
@@ -26,13 +26,13 @@ public class ApiProblem extends RuntimeException {
     }
 
     public ApiProblem(HttpStatus status, String code, String messageKey, Object[] args,
-                      List<FieldProblem> fieldProblems, Map<String, Object> properties) {
+                      List<InvalidField> invalidFields, Map<String, Object> properties) {
         super(code + ": " + messageKey + (args.length == 0 ? "" : " " + java.util.Arrays.toString(args)));
         this.status = status;
         this.code = code;
         this.messageKey = messageKey;
         this.args = args.clone();
-        this.fieldProblems = List.copyOf(fieldProblems);
+        this.invalidFields = List.copyOf(invalidFields);
         this.properties = Map.copyOf(properties);
     }
 
@@ -49,15 +49,14 @@ public class ApiProblem extends RuntimeException {
     }
 
     /** A 400 listing invalid fields. */
-    public static ApiProblem invalid(List<FieldProblem> fields) {
+    public static ApiProblem invalid(List<InvalidField> fields) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "problem.validation", new Object[0], fields,
                 Map.of());
     }
 
     /** A 400 for one invalid field whose message is a bundle key. */
     public static ApiProblem invalidField(String field, String code, String messageKey, Object... args) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "problem.validation", new Object[0],
-                List.of(new FieldProblem(field, code, "{" + messageKey + "}")), Map.of("fieldArgs", List.of(args)));
+        return invalid(List.of(InvalidField.of(field, code, messageKey, args)));
     }
 
     public HttpStatus status() {
@@ -76,8 +75,8 @@ public class ApiProblem extends RuntimeException {
         return args.clone();
     }
 
-    public List<FieldProblem> fieldProblems() {
-        return fieldProblems;
+    public List<InvalidField> invalidFields() {
+        return invalidFields;
     }
 
     public Map<String, Object> properties() {

@@ -16,7 +16,8 @@ import org.springframework.core.annotation.Order;
  * {@code huifang/messages/platform} plus each service's bundles listed in
  * {@code huifang.messages.basenames}.
  */
-@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@AutoConfiguration(after = {JacksonAutoConfiguration.class,
+        org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class ProblemDetailsAutoConfiguration {
 
@@ -32,6 +33,11 @@ public class ProblemDetailsAutoConfiguration {
         messages.setFallbackToSystemLocale(false);
         messages.setUseCodeAsDefaultMessage(false);
         return new ProblemRenderer(messages, objectMapper);
+    }
+
+    @Bean
+    BodyValidator bodyValidator(jakarta.validation.Validator validator) {
+        return new BodyValidator(validator);
     }
 
     @Bean

@@ -80,13 +80,11 @@ public class ProblemRenderer {
 
     public Mono<Void> render(ServerWebExchange exchange, ApiProblem problem) {
         Locale locale = localeOf(exchange);
-        Object[] fieldArgs = problem.properties().get("fieldArgs") instanceof List<?> l ? l.toArray() : new Object[0];
-        List<FieldProblem> fields = problem.fieldProblems().stream()
-                .map(f -> new FieldProblem(f.field(), f.code(), fieldMessage(f.message(), fieldArgs, locale)))
+        List<FieldProblem> fields = problem.invalidFields().stream()
+                .map(f -> new FieldProblem(f.field(), f.code(), message(f.messageKey(), f.args().toArray(), locale)))
                 .toList();
-        Map<String, Object> props = new LinkedHashMap<>(problem.properties());
-        props.remove("fieldArgs");
-        return render(exchange, problem.status(), problem.code(), problem.messageKey(), problem.args(), fields, props);
+        return render(exchange, problem.status(), problem.code(), problem.messageKey(), problem.args(), fields,
+                problem.properties());
     }
 
     public Mono<Void> render(ServerWebExchange exchange, HttpStatus status, String code, String messageKey,

@@ -1,0 +1,71 @@
+package com.huifang.customer.partner.web;
+
+import com.huifang.customer.partner.store.PartnerCredentialDocument;
+import com.huifang.customer.partner.store.PartnerCredentialRepository;
+import com.huifang.platform.problem.ApiProblem;
+import com.huifang.platform.security.Caller;
+import com.huifang.platform.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Admins register the partner systems of their tenant; the secret is shown once. */
+@RestController
+@RequestMapping("/api/partners")
+@Tag(name = "Partners")
+public class PartnerAdminController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PartnerCredentialRepository credentials;
+    private final Clock clock;
+
+    public PartnerAdminController(PartnerCredentialRepository credentials, Clock clock) {
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    public record RegisterPartner(@NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*") String partnerId,
+                                  @NotBlank @Size(max = 100) String name) {
+    }
+
+    public record RegisteredPartner(String partnerId, String name, String secret) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a partner system and get its signing secret (shown once)")
+    public Mono<RegisteredPartner> register(Caller caller, @Valid @RequestBody RegisterPartner request) {
+        if (!caller.hasAnyRole(Role.ADMIN)) {
+            return Mono.error(ApiProblem.forbidden("problem.forbidden"));
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        PartnerCredentialDocument doc = new PartnerCredentialDocument();
+        doc.partnerId = request.partnerId();
+        doc.tenantId = caller.tenantId();
+        doc.name = request.name();
+        doc.secret = HexFormat.of().formatHex(secret);
+        doc.active = true;
+        doc.createdAt = clock.instant();
+        doc.createdBy = caller.userId();
+        return credentials.findById(request.partnerId())
+                .flatMap(existing -> Mono.<PartnerCredentialDocument>error(
+                        ApiProblem.conflict("duplicate", "problem.duplicate")))
+                .switchIfEmpty(credentials.save(doc))
+                .map(saved -> new RegisteredPartner(saved.partnerId, saved.name, doc.secret));
+    }
+}

@@ -1,0 +1,123 @@
+package com.huifang.e2e;
+
+import com.huifang.customer.CustomerServiceApplication;
+import com.huifang.feedback.FeedbackServiceApplication;
+import com.huifang.gateway.GatewayApplication;
+import com.huifang.reporting.ReportingServiceApplication;
+import com.huifang.schedule.ScheduleServiceApplication;
+import com.huifang.survey.SurveyServiceApplication;
+import com.huifang.testsupport.MutableClock;
+import com.huifang.testsupport.TestInfrastructure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * All six Huifang applications in this JVM, each its own Spring context on its own port, on one
+ * Kafka broker and one MongoDB-wire store, sharing a clock the test moves. Requests go through the
+ * gateway's real HTTP port.
+ */
+final class HuifangStack implements AutoCloseable {
+
+    static final Map<String, Class<?>> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("customer-service", CustomerServiceApplication.class);
+        SERVICES.put("schedule-service", ScheduleServiceApplication.class);
+        SERVICES.put("survey-service", SurveyServiceApplication.class);
+        SERVICES.put("feedback-service", FeedbackServiceApplication.class);
+        SERVICES.put("reporting-service", ReportingServiceApplication.class);
+    }
+
+    final MutableClock clock;
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private int gatewayPort;
+
+    private HuifangStack(MutableClock clock) {
+        this.clock = clock;
+    }
+
+    static HuifangStack start(String kafka, String mongoUri, MutableClock clock) {
+        HuifangStack stack = new HuifangStack(clock);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try {
+            SERVICES.forEach((name, app) -> {
+                ConfigurableApplicationContext ctx = new SpringApplicationBuilder(app)
+                        .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
+                        .run(args(common(kafka, mongoUri), List.of(
+                                "spring.data.mongodb.database=e2e-" + name + "-" + run,
+                                "spring.cloud.gateway.server.webflux.enabled=false",
+                                "huifang.schedule.sweep-interval=200ms",
+                                "spring.kafka.consumer.group-id=" + name + "-" + run)));
+                stack.contexts.add(ctx);
+                stack.ports.put(name, ((WebServerApplicationContext) ctx).getWebServer().getPort());
+            });
+            // the gateway keeps no data: in its own jar these are not even on the classpath
+            List<String> gatewayProps = new ArrayList<>(List.of("spring.autoconfigure.exclude="
+                    + "org.springframework.boot.autoconfigure.mongo.MongoReactiveAutoConfiguration,"
+                    + "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
+                    + "org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration,"
+                    + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
+                    + "org.springframework.boot.autoconfigure.data.mongo.MongoReactiveRepositoriesAutoConfiguration,"
+                    + "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration,"
+                    + "com.huifang.platform.mongo.MongoSupportAutoConfiguration,"
+                    + "com.huifang.platform.messaging.KafkaMessagingAutoConfiguration"));
+            stack.ports.forEach((name, port) -> gatewayProps.add("huifang.services." + name + "=http://127.0.0.1:" + port));
+            ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
+                    .run(args(common(kafka, mongoUri), gatewayProps));
+            stack.contexts.add(gateway);
+            stack.gatewayPort = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** As command-line arguments: they outrank every other source, as a deployment's settings would. */
+    private static String[] args(String[] common, List<String> specific) {
+        List<String> all = new ArrayList<>();
+        for (String p : common) {
+            all.add("--" + p);
+        }
+        specific.forEach(p -> all.add("--" + p));
+        return all.toArray(String[]::new);
+    }
+
+    private static String[] common(String kafka, String mongoUri) {
+        return new String[] {
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + kafka,
+                "spring.data.mongodb.uri=" + mongoUri,
+                "huifang.security.jwt-secret=" + TestInfrastructure.JWT_SECRET,
+                "huifang.outbox.interval=100ms",
+                "logging.structured.format.console=",
+                "spring.main.banner-mode=off"};
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    int port(String service) {
+        return ports.get(service);
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            try {
+                contexts.get(i).close();
+            } catch (RuntimeException ignored) {
+                // closing the rest matters more
+            }
+        }
+        contexts.clear();
+    }
+}

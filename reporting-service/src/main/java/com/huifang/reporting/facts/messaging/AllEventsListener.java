@@ -1,0 +1,26 @@
+package com.huifang.reporting.facts.messaging;
+
+import com.huifang.contracts.Topics;
+import com.huifang.platform.messaging.Inbox;
+import com.huifang.reporting.facts.FactProjection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Feeds every visit, survey and issue event into the facts. */
+@Component
+class AllEventsListener {
+
+    private final Inbox inbox;
+    private final FactProjection projection;
+
+    AllEventsListener(Inbox inbox, FactProjection projection) {
+        this.inbox = inbox;
+        this.projection = projection;
+    }
+
+    @KafkaListener(topics = {Topics.VISITS, Topics.SURVEYS, Topics.ISSUES})
+    void on(ConsumerRecord<String, String> record) {
+        inbox.accept(record, "facts", projection::apply);
+    }
+}
