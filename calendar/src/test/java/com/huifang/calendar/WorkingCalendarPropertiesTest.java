@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Properties of the fast calendar, on the PRC calendar, on Europe/Berlin and on random tenant calendars. */
-class WorkingCalendarProperties {
+class WorkingCalendarPropertiesTest {
 
     private static final WorkingCalendar PRC = HolidayCalendars.prc();
     private static final NaiveWorkingCalendar NAIVE_PRC = NaiveWorkingCalendar.of(PRC);
