@@ -214,6 +214,25 @@ public final class WorkingCalendar {
         return holidayNames.containsKey(date);
     }
 
+    // ---------------------------------------------------------------- local time
+
+    /** The local date of {@code at} in the calendar's zone. */
+    public LocalDate localDate(Instant at) {
+        return LocalDate.ofEpochDay(localEpochDay(at));
+    }
+
+    /**
+     * The instant of local {@code time} on {@code date} in the calendar's zone, by the rule of this
+     * class: the first instant at which the wall clock shows {@code time} or later (a time in a
+     * spring-forward gap gives the transition instant, a repeated time its earlier occurrence).
+     */
+    public Instant instantAt(LocalDate date, LocalTime time) {
+        if (time.getNano() != 0) {
+            return instantAt(date, time.withNano(0)).plusNanos(time.getNano());
+        }
+        return Instant.ofEpochSecond(epochSecondAt(date.toEpochDay(), time.toSecondOfDay()));
+    }
+
     // ---------------------------------------------------------------- working days
 
     /**
@@ -479,6 +498,9 @@ public final class WorkingCalendar {
      * at fall-back maps to its earlier occurrence.
      */
     private long epochSecondAt(long epochDay, int secondOfDay) {
+        if (secondOfDay == SECONDS_PER_DAY) {
+            return epochSecondAt(epochDay + 1, 0); // a window ending at 24:00 ends at the next day's 00:00
+        }
         long local = epochDay * SECONDS_PER_DAY + secondOfDay;
         if (fixedOffset) {
             long utc = local - offsetSeconds;

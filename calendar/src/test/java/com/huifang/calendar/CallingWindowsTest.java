@@ -117,6 +117,32 @@ class CallingWindowsTest {
         assertThat(w.contains(LocalTime.of(17, 0))).isFalse();
     }
 
+    @Test
+    void windowEndingAtMidnightRunsToTheEndOfTheDay() {
+        DailyWindows evening = DailyWindows.parse("18:00-00:00");
+        assertThat(evening.nominalLengthPerDay()).hasHours(6);
+        assertThat(evening.contains(LocalTime.of(23, 59, 59))).isTrue();
+        assertThat(prc.nextWindowStart(shanghai("2025-03-17T23:59:59"), evening)).isEqualTo(shanghai("2025-03-17T23:59:59"));
+        assertThat(prc.nextWindowStart(shanghai("2025-03-18T00:00:00"), evening)).isEqualTo(shanghai("2025-03-18T18:00:00"));
+        assertThat(prc.addBusinessTime(shanghai("2025-03-17T23:00:00"), java.time.Duration.ofHours(2), evening))
+                .isEqualTo(shanghai("2025-03-18T19:00:00"));
+        DailyWindows wholeDay = DailyWindows.parse("00:00-00:00");
+        assertThat(prc.businessTimeBetween(shanghai("2025-03-14T12:00:00"), shanghai("2025-03-17T12:00:00"), wholeDay))
+                .isEqualTo(java.time.Duration.ofHours(24));
+    }
+
+    @Test
+    void localTimesFollowTheDocumentedDstRule() {
+        WorkingCalendar berlin = everyDay(BERLIN);
+        assertThat(berlin.instantAt(java.time.LocalDate.parse("2025-03-30"), LocalTime.of(2, 30)))
+                .isEqualTo(Instant.parse("2025-03-30T01:00:00Z"));
+        assertThat(berlin.instantAt(java.time.LocalDate.parse("2025-10-26"), LocalTime.of(2, 30)))
+                .isEqualTo(Instant.parse("2025-10-26T00:30:00Z"));
+        assertThat(berlin.localDate(Instant.parse("2025-10-25T22:30:00Z"))).isEqualTo(java.time.LocalDate.parse("2025-10-26"));
+        assertThat(prc.instantAt(java.time.LocalDate.parse("2025-03-17"), LocalTime.of(10, 0, 0, 5)))
+                .isEqualTo(shanghai("2025-03-17T10:00:00").plusNanos(5));
+    }
+
     static WorkingCalendar everyDay(ZoneId zone) {
         return WorkingCalendar.builder().zone(zone).weeklyWorkingDays(EnumSet.allOf(DayOfWeek.class)).knownYears(2025, 2026).build();
     }

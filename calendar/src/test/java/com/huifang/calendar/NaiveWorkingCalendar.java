@@ -112,6 +112,11 @@ public final class NaiveWorkingCalendar {
         return zoned.toInstant();
     }
 
+    /** A window written to end at 00:00 runs to the next day's midnight. */
+    private Instant end(LocalDate date, TimeWindow w) {
+        return w.endsAtMidnight() ? instantOf(date.plusDays(1), LocalTime.MIDNIGHT) : instantOf(date, w.end());
+    }
+
     private boolean windowsOpen(LocalDate date, boolean allowNonWorkingDays) {
         return allowNonWorkingDays || isWorkingDay(date);
     }
@@ -123,7 +128,7 @@ public final class NaiveWorkingCalendar {
             }
             for (TimeWindow w : windows.windows()) {
                 Instant start = instantOf(d, w.start());
-                Instant end = instantOf(d, w.end());
+                Instant end = end(d, w);
                 if (at.isBefore(start)) {
                     return start;
                 }
@@ -146,7 +151,7 @@ public final class NaiveWorkingCalendar {
             }
             for (TimeWindow w : hours.windows()) {
                 Instant a = max(from, instantOf(d, w.start()));
-                Instant b = min(to, instantOf(d, w.end()));
+                Instant b = min(to, end(d, w));
                 if (a.isBefore(b)) {
                     total = total.plus(Duration.between(a, b));
                 }
@@ -193,7 +198,7 @@ public final class NaiveWorkingCalendar {
             }
             for (TimeWindow w : hours.windows()) {
                 Instant a = max(start, instantOf(d, w.start()));
-                Instant b = instantOf(d, w.end());
+                Instant b = end(d, w);
                 if (!a.isBefore(b)) {
                     continue;
                 }

@@ -61,17 +61,17 @@ class WorkingCalendarPropertiesTest {
                 Arbitraries.longs().between(0, 200 * 3_600_000_000_000L).map(Duration::ofNanos));
     }
 
-    /** 1–3 non-overlapping windows on a quarter-hour grid, anywhere in the day (night windows meet DST). */
+    /** 1–3 non-overlapping windows on a quarter-hour grid, anywhere in the day (night windows meet DST; 24:00 is written 00:00). */
     @Provide
     Arbitrary<DailyWindows> windows() {
-        return Arbitraries.integers().between(0, 95).set().ofMinSize(2).ofMaxSize(6)
+        return Arbitraries.integers().between(0, 96).set().ofMinSize(2).ofMaxSize(6)
                 .filter(s -> s.size() % 2 == 0)
                 .map(set -> {
                     List<Integer> q = new ArrayList<>(set);
                     q.sort(null);
                     List<TimeWindow> list = new ArrayList<>();
                     for (int i = 0; i < q.size(); i += 2) {
-                        list.add(new TimeWindow(LocalTime.ofSecondOfDay(q.get(i) * 900L), LocalTime.ofSecondOfDay(q.get(i + 1) * 900L)));
+                        list.add(new TimeWindow(LocalTime.ofSecondOfDay(q.get(i) * 900L), LocalTime.ofSecondOfDay(q.get(i + 1) * 900L % 86_400)));
                     }
                     return DailyWindows.of(list);
                 });
