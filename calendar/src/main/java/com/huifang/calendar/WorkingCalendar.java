@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -125,7 +126,7 @@ public final class WorkingCalendar {
             }
         }
         workingBefore[dayCount] = working;
-        this.workingDayIndex = java.util.Arrays.copyOf(ordinals, working);
+        this.workingDayIndex = Arrays.copyOf(ordinals, working);
 
         // One day of margin on each side: local dates at the edges start/end in the neighbouring UTC day.
         long from = (firstEpochDay - 1) * SECONDS_PER_DAY;

@@ -1,10 +1,9 @@
 package com.huifang.calendar;
 
+import static com.huifang.calendar.TestCalendars.everyDay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.DayOfWeek;
-import java.util.EnumSet;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -141,9 +140,5 @@ class CallingWindowsTest {
         assertThat(berlin.localDate(Instant.parse("2025-10-25T22:30:00Z"))).isEqualTo(java.time.LocalDate.parse("2025-10-26"));
         assertThat(prc.instantAt(java.time.LocalDate.parse("2025-03-17"), LocalTime.of(10, 0, 0, 5)))
                 .isEqualTo(shanghai("2025-03-17T10:00:00").plusNanos(5));
-    }
-
-    static WorkingCalendar everyDay(ZoneId zone) {
-        return WorkingCalendar.builder().zone(zone).weeklyWorkingDays(EnumSet.allOf(DayOfWeek.class)).knownYears(2025, 2026).build();
     }
 }

@@ -1,5 +1,6 @@
 package com.huifang.calendar;
 
+import static com.huifang.calendar.TestCalendars.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -10,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,15 +25,6 @@ class FastMatchesNaiveReferenceTest {
     private static final List<LocalTime> TIMES = List.of(LocalTime.MIDNIGHT, LocalTime.of(2, 30), LocalTime.of(9, 0),
             LocalTime.of(9, 59, 59), LocalTime.of(10, 0), LocalTime.of(11, 59, 59), LocalTime.of(12, 0),
             LocalTime.of(13, 30), LocalTime.of(16, 59, 59), LocalTime.of(17, 0), LocalTime.of(18, 0), LocalTime.of(23, 59, 59));
-
-    /** The value, or the year the calendar did not know: both implementations must agree on either. */
-    static Object outcome(Supplier<?> computation) {
-        try {
-            return computation.get();
-        } catch (UnknownCalendarYearException e) {
-            return "unknown year " + e.year();
-        }
-    }
 
     @Test
     void workingDaysOfEveryDateOf2025And2026MatchTheReference() {
@@ -74,7 +65,7 @@ class FastMatchesNaiveReferenceTest {
         WorkingCalendar berlin = WorkingCalendar.builder().zone(ZoneId.of("Europe/Berlin")).knownYears(2025, 2026)
                 .holidays(LocalDate.of(2025, 12, 24), LocalDate.of(2025, 12, 26), "Weihnachten").build();
         checkTimes(berlin, calling, office);
-        checkTimes(CallingWindowsTest.everyDay(ZoneId.of("Europe/Berlin")), night, night);
+        checkTimes(TestCalendars.everyDay(ZoneId.of("Europe/Berlin")), night, night);
     }
 
     private static void checkTimes(WorkingCalendar fast, DailyWindows windows, DailyWindows hours) {

@@ -1,6 +1,6 @@
 package com.huifang.calendar;
 
-import static com.huifang.calendar.FastMatchesNaiveReferenceTest.outcome;
+import static com.huifang.calendar.TestCalendars.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -28,7 +28,7 @@ class WorkingCalendarPropertiesTest {
 
     private static final WorkingCalendar PRC = HolidayCalendars.prc();
     private static final NaiveWorkingCalendar NAIVE_PRC = NaiveWorkingCalendar.of(PRC);
-    private static final WorkingCalendar BERLIN_EVERY_DAY = CallingWindowsTest.everyDay(ZoneId.of("Europe/Berlin"));
+    private static final WorkingCalendar BERLIN_EVERY_DAY = TestCalendars.everyDay(ZoneId.of("Europe/Berlin"));
     private static final long FROM = LocalDate.of(2025, 1, 1).toEpochDay();
     private static final long TO = LocalDate.of(2026, 12, 31).toEpochDay();
 
