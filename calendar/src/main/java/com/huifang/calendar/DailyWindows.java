@@ -31,7 +31,7 @@ public final class DailyWindows {
         for (int i = 0; i < n; i++) {
             TimeWindow w = windows.get(i);
             startSecond[i] = w.start().toSecondOfDay();
-            endSecond[i] = w.end().toSecondOfDay();
+            endSecond[i] = w.endSecondOfDay();
             total += (endSecond[i] - startSecond[i]) * 1_000_000_000L;
         }
         nominalNanosPerDay = total;

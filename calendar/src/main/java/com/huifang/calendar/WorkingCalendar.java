@@ -81,6 +81,8 @@ public final class WorkingCalendar {
     private final int[] workingBefore;
     /** workingDayIndex[k] = day index of the k-th (0-based) working day. */
     private final int[] workingDayIndex;
+    /** The date of each day index, so that answers are read, not rebuilt from an epoch day. */
+    private final LocalDate[] dates;
 
     // Time zone: a fixed offset over the tables' span when the zone has no transition there.
     private final boolean fixedOffset;
@@ -108,9 +110,11 @@ public final class WorkingCalendar {
         this.workingBits = new long[(dayCount + 63) >>> 6];
         this.workingBefore = new int[dayCount + 1];
         int[] ordinals = new int[dayCount];
+        this.dates = new LocalDate[dayCount];
         int working = 0;
         for (int i = 0; i < dayCount; i++) {
             LocalDate date = LocalDate.ofEpochDay(firstEpochDay + i);
+            dates[i] = date;
             workingBefore[i] = working;
             if (knownYears.contains(date.getYear())) {
                 knownBits[i >>> 6] |= 1L << i;
@@ -208,6 +212,25 @@ public final class WorkingCalendar {
     /** Whether {@code date} is a public holiday. */
     public boolean isPublicHoliday(LocalDate date) {
         return holidayNames.containsKey(date);
+    }
+
+    // ---------------------------------------------------------------- local time
+
+    /** The local date of {@code at} in the calendar's zone. */
+    public LocalDate localDate(Instant at) {
+        return LocalDate.ofEpochDay(localEpochDay(at));
+    }
+
+    /**
+     * The instant of local {@code time} on {@code date} in the calendar's zone, by the rule of this
+     * class: the first instant at which the wall clock shows {@code time} or later (a time in a
+     * spring-forward gap gives the transition instant, a repeated time its earlier occurrence).
+     */
+    public Instant instantAt(LocalDate date, LocalTime time) {
+        if (time.getNano() != 0) {
+            return instantAt(date, time.withNano(0)).plusNanos(time.getNano());
+        }
+        return Instant.ofEpochSecond(epochSecondAt(date.toEpochDay(), time.toSecondOfDay()));
     }
 
     // ---------------------------------------------------------------- working days
@@ -423,7 +446,7 @@ public final class WorkingCalendar {
     }
 
     private LocalDate dateOf(int index) {
-        return LocalDate.ofEpochDay(firstEpochDay + index);
+        return dates[index];
     }
 
     private boolean isWorkingIndex(int i) {
@@ -475,6 +498,9 @@ public final class WorkingCalendar {
      * at fall-back maps to its earlier occurrence.
      */
     private long epochSecondAt(long epochDay, int secondOfDay) {
+        if (secondOfDay == SECONDS_PER_DAY) {
+            return epochSecondAt(epochDay + 1, 0); // a window ending at 24:00 ends at the next day's 00:00
+        }
         long local = epochDay * SECONDS_PER_DAY + secondOfDay;
         if (fixedOffset) {
             long utc = local - offsetSeconds;
