@@ -1,0 +1,109 @@
+package com.huifang.schedule.assignment.domain;
+
+import com.huifang.calendar.WorkingCalendar;
+import com.huifang.schedule.plan.domain.AssignmentPolicy;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The assignment policy, pure: eligible agents work on the due day, have room in the window and
+ * are neither the customer's salesperson nor the staff whose work is checked (利益冲突回避, seed
+ * 004 securities rules; insurance home visits "非销售人员本人"). Then round robin, the same agent
+ * (原咨询师接回, seed 003) or the least loaded.
+ */
+public final class Assigner {
+
+    /**
+     * @param load           visits each agent already holds in the due time's window (missing = 0)
+     * @param lastAssignedId the agent who got the previous visit (round robin cursor); null at start
+     */
+    public AssignmentDecision assign(AssignmentRequest request, AssignmentPolicy.Kind policy, List<Agent> team,
+                                     Map<String, Integer> load, String lastAssignedId, WorkingCalendar calendar) {
+        LocalDate day = LocalDateTime.ofInstant(request.dueAt(), calendar.zone()).toLocalDate();
+        List<Agent> eligible = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
+        for (Agent a : team.stream().sorted(Comparator.comparing(Agent::id)).toList()) {
+            if (request.conflictedStaff().contains(a.id())) {
+                excluded.add(a.id() + " (conflict of interest)");
+            } else if (!a.worksOn(day, calendar)) {
+                excluded.add(a.id() + " (not working " + day + ")");
+            } else if (load.getOrDefault(a.id(), 0) >= a.capacityPerWindow()) {
+                excluded.add(a.id() + " (window full)");
+            } else {
+                eligible.add(a);
+            }
+        }
+        String why = excluded.isEmpty() ? "" : "; excluded " + excluded;
+        if (eligible.isEmpty()) {
+            return new AssignmentDecision(request.visitId(), null, "no eligible agent" + why);
+        }
+        return switch (policy) {
+            case SAME_AGENT -> {
+                if (request.previousAgentId() != null) {
+                    for (Agent a : eligible) {
+                        if (a.id().equals(request.previousAgentId())) {
+                            yield new AssignmentDecision(request.visitId(), a.id(), "same agent as before" + why);
+                        }
+                    }
+                }
+                Agent a = leastLoaded(eligible, load);
+                yield new AssignmentDecision(request.visitId(), a.id(), (request.previousAgentId() == null
+                        ? "no previous agent" : "previous agent " + request.previousAgentId() + " unavailable")
+                        + ": least loaded" + why);
+            }
+            case LEAST_LOADED -> new AssignmentDecision(request.visitId(), leastLoaded(eligible, load).id(), "least loaded" + why);
+            case ROUND_ROBIN -> {
+                Agent next = eligible.get(0);
+                if (lastAssignedId != null) {
+                    for (Agent a : eligible) {
+                        if (a.id().compareTo(lastAssignedId) > 0) {
+                            next = a;
+                            break;
+                        }
+                    }
+                }
+                yield new AssignmentDecision(request.visitId(), next.id(), "round robin after " + lastAssignedId + why);
+            }
+        };
+    }
+
+    /**
+     * An absent agent's open visits pass to colleagues (least loaded first, load counted as they are
+     * handed out); conflicts of interest still apply.
+     */
+    public List<AssignmentDecision> passOnFromAbsent(String absentAgentId, List<AssignmentRequest> visits, List<Agent> team,
+                                                     Map<String, Integer> load, WorkingCalendar calendar) {
+        Map<String, Integer> running = new HashMap<>(load);
+        List<Agent> colleagues = team.stream().filter(a -> !a.id().equals(absentAgentId)).toList();
+        List<AssignmentDecision> out = new ArrayList<>();
+        for (AssignmentRequest r : visits) {
+            AssignmentDecision d = assign(r, AssignmentPolicy.Kind.LEAST_LOADED, colleagues, running, null, calendar);
+            if (d.assigned()) {
+                running.merge(d.agentId(), 1, Integer::sum);
+                d = new AssignmentDecision(d.visitId(), d.agentId(), absentAgentId + " absent: " + d.reason());
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    /**
+     * VICIdial-style: an agent's own call-back not taken within {@code releaseMinutes} after its
+     * time becomes available to the whole team.
+     */
+    public static boolean callbackReleasedToTeam(Instant callbackAt, Instant now, int releaseMinutes) {
+        return now.isAfter(callbackAt.plusSeconds(60L * releaseMinutes));
+    }
+
+    private static Agent leastLoaded(List<Agent> eligible, Map<String, Integer> load) {
+        return eligible.stream()
+                .min(Comparator.comparingInt((Agent a) -> load.getOrDefault(a.id(), 0)).thenComparing(Agent::id))
+                .orElseThrow();
+    }
+}

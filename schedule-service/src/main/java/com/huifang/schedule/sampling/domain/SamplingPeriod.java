@@ -1,0 +1,6 @@
+package com.huifang.schedule.sampling.domain;
+
+public enum SamplingPeriod {
+    MONTH,
+    QUARTER
+}

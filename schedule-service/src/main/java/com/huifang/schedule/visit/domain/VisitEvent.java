@@ -1,0 +1,58 @@
+package com.huifang.schedule.visit.domain;
+
+import com.huifang.schedule.plan.domain.Channel;
+import java.time.Instant;
+
+/**
+ * What a visit's methods cause. The messaging adapter maps Planned → {@code VisitPlanned}, Due →
+ * {@code VisitDue}, Attempted → {@code VisitAttempted}, Ended → {@code VisitCompleted}; Rescheduled and
+ * Reassigned only update worklists.
+ */
+public sealed interface VisitEvent {
+
+    String visitId();
+
+    String customerId();
+
+    record Planned(String visitId, String customerId, String planId, int planVersion, String stage, String serviceEventId,
+                   String surveyTemplateId, Instant earliestAt, Instant dueAt, Instant deadlineAt, Channel channel,
+                   int priority, String assigneeId, boolean deadlineAtRisk) implements VisitEvent {
+    }
+
+    record Due(String visitId, String customerId, String planId, String surveyTemplateId, Instant dueAt, Instant deadlineAt,
+               Channel channel, int priority, String assigneeId) implements VisitEvent {
+    }
+
+    /**
+     * @param counted whether the try counted toward the rung's attempts (a phone ringing under the
+     *                minimum does not, nor an inconvenient moment or a booked call-back)
+     */
+    record Attempted(String visitId, String customerId, String planId, int attemptNo, Channel channel,
+                     AttemptOutcome outcome, Integer ringSeconds, Integer durationSeconds, String agentId,
+                     Instant attemptedAt, boolean counted) implements VisitEvent {
+    }
+
+    /**
+     * The next try moved.
+     *
+     * @param callbackAgentId the agent owning a booked call-back; null otherwise
+     */
+    record Rescheduled(String visitId, String customerId, Instant nextAttemptAt, Channel channel, String reason,
+                       String callbackAgentId) implements VisitEvent {
+    }
+
+    record Reassigned(String visitId, String customerId, String fromAgentId, String toAgentId, String reason,
+                      Instant at) implements VisitEvent {
+    }
+
+    /**
+     * The visit ended.
+     *
+     * @param result  COMPLETED, FAILED, CANCELLED or REFUSED
+     * @param onTime  completed no later than the deadline (or there was none)
+     * @param reason  why (ladder exhausted, customer refuses all contact, policy withdrawn…)
+     */
+    record Ended(String visitId, String customerId, String planId, VisitState result, Channel channel, String agentId,
+                 Instant endedAt, Instant deadlineAt, boolean onTime, int attempts, String reason) implements VisitEvent {
+    }
+}
