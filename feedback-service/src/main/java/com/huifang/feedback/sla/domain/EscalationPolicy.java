@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * When an issue's clocks call for a warning or an escalation. Pure: given the issue and {@code now} it
@@ -91,6 +92,47 @@ public final class EscalationPolicy {
                                     + elapsed.get(t.kind()).minus(t.budget()))));
         }
         return List.copyOf(alerts);
+    }
+
+    /**
+     * The earliest instant from {@code now} on at which {@link #due} will return something, if nothing else
+     * happens to the issue: {@code now} itself when something is due already; empty when nothing ever will
+     * (clocks stopped or paused, top level reached). The store keeps it with the issue, recomputed at every
+     * save, so a sweeper finds the issues to look at with one indexed query ({@code nextAlertAt <= now})
+     * instead of reading every open issue.
+     */
+    public Optional<Instant> nextAlertAt(SlaSubject issue, Instant now) {
+        if (!due(issue, now).isEmpty()) {
+            return Optional.of(now);
+        }
+        Instant next = null;
+        for (var t : issue.slaTimers()) {
+            if (t.stopped() || t.paused()) {
+                continue;
+            }
+            var shares = new ArrayList<Duration>();
+            if (!issue.warnedClocks().contains(t.kind())) {
+                shares.add(share(t.budget(), warnAt, false));
+            }
+            levelAt.forEach((level, share) -> {
+                if (level.isAbove(issue.escalationLevel())) {
+                    shares.add(share(t.budget(), share, true));
+                }
+            });
+            for (var amount : shares) {
+                var at = clock.whenElapsed(t, amount, now).orElseThrow();
+                if (at.isAfter(now) && (next == null || at.isBefore(next))) {
+                    next = at;
+                }
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /** The business time at which a share of the budget is reached, or (strictly) exceeded by a nanosecond. */
+    private static Duration share(Duration budget, double share, boolean strictly) {
+        long nanos = (long) Math.ceil(share * budget.toNanos());
+        return Duration.ofNanos(strictly ? nanos + 1 : nanos);
     }
 
     private static boolean reaches(Duration used, Duration budget, double share) {

@@ -65,7 +65,18 @@ public final class SlaClock {
         if (timer.paused()) {
             return Optional.empty();
         }
-        return Optional.of(calendar.addBusinessTime(timer.startedAt(), timer.budget(), businessHours, timer.pausesUntil(end(timer, now))));
+        return whenElapsed(timer, timer.budget(), now);
+    }
+
+    /**
+     * The instant at which the timer will have counted {@code amount} of business time, if it keeps
+     * running from {@code now}; empty while paused.
+     */
+    public Optional<Instant> whenElapsed(SlaTimer timer, Duration amount, Instant now) {
+        if (timer.paused()) {
+            return Optional.empty();
+        }
+        return Optional.of(calendar.addBusinessTime(timer.startedAt(), amount, businessHours, timer.pausesUntil(end(timer, now))));
     }
 
     /** Business time the timer has counted at {@code now} (up to its stop), pauses excluded; never negative. */

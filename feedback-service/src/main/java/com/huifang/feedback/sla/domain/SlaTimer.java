@@ -64,7 +64,9 @@ public record SlaTimer(
         if (pausedSince.isEmpty()) {
             return this;
         }
-        return new SlaTimer(kind, startedAt, budget, with(new Pause(pausedSince.get(), at)), Optional.empty(), stoppedAt);
+        var from = pausedSince.get();
+        // an instant before the pause began (clock skew between instances) ends it where it began
+        return new SlaTimer(kind, startedAt, budget, with(new Pause(from, at.isBefore(from) ? from : at)), Optional.empty(), stoppedAt);
     }
 
     /** Stops the clock (a pause in progress ends at the same instant). */
@@ -84,7 +86,8 @@ public record SlaTimer(
         if (stoppedAt.isEmpty()) {
             return this;
         }
-        return new SlaTimer(kind, startedAt, budget, with(new Pause(stoppedAt.get(), at)), Optional.empty(), Optional.empty());
+        var from = stoppedAt.get();
+        return new SlaTimer(kind, startedAt, budget, with(new Pause(from, at.isBefore(from) ? from : at)), Optional.empty(), Optional.empty());
     }
 
     /** All pauses up to {@code now}, the one in progress included. */

@@ -209,6 +209,15 @@ class IssueTest {
     }
 
     @Test
+    void replyStampedBeforeTheWaitBeganEndsTheWaitWhereItBegan() {
+        var issue = Issues.raised("QUALITY", MON_9);
+        issue.waitOnCustomer(HANDLER, "asked for photos", at("2026-03-09T10:00"));
+        issue.customerReplied(HANDLER, at("2026-03-09T09:59"));
+        assertThat(issue.resolution().pauses()).singleElement()
+                .satisfies(p -> assertThat(p.to()).isEqualTo(at("2026-03-09T10:00")));
+    }
+
+    @Test
     void waitingOnTheCustomerNeedsAReason() {
         var issue = Issues.raised("QUALITY", MON_9);
         assertThatThrownBy(() -> issue.waitOnCustomer(HANDLER, "", at("2026-03-09T10:00")))

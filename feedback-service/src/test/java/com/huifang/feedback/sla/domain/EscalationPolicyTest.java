@@ -155,6 +155,27 @@ class EscalationPolicyTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void nextAlertIsTheWarningThenTheBreachThenEachFurtherLevel() {
+        var issue = delivery();
+        assertThat(ESCALATION.nextAlertAt(issue, MON_9)).contains(at("2026-03-09T10:36"));
+        assertThat(ESCALATION.nextAlertAt(issue, at("2026-03-09T10:36"))).contains(at("2026-03-09T10:36"));
+        sweep(issue, at("2026-03-09T10:36"));
+        assertThat(ESCALATION.nextAlertAt(issue, at("2026-03-09T10:36"))).contains(at("2026-03-09T11:00").plusNanos(1));
+        sweep(issue, at("2026-03-09T11:00").plusNanos(1));
+        // 150 % of 2 h: 3 h after 09:00, lunch excluded
+        assertThat(ESCALATION.nextAlertAt(issue, at("2026-03-09T11:05"))).contains(at("2026-03-09T13:00").plusNanos(1));
+    }
+
+    @Test
+    void noNextAlertWhileWaitingOnTheCustomerOrOnceResolved() {
+        var waiting = delivery();
+        waiting.waitOnCustomer(HANDLER, "customer abroad", at("2026-03-09T10:00"));
+        assertThat(ESCALATION.nextAlertAt(waiting, at("2026-03-09T10:00"))).isEmpty();
+        var resolved = Issues.in(IssueState.RESOLVED, "DELIVERY", MON_9);
+        assertThat(ESCALATION.nextAlertAt(resolved, at("2026-03-20T10:00"))).isEmpty();
+    }
+
     static List<EscalationLevel> levels(List<IssueEvent> events) {
         return events.stream().filter(e -> e instanceof IssueEvent.Escalated)
                 .map(e -> ((IssueEvent.Escalated) e).level()).toList();

@@ -81,6 +81,13 @@ class SlaPropertiesTest {
             var now = minute(raisedAt + 2 + offset);
             events.addAll(issue.applyAll(ESCALATION.due(issue, now), now));
             events.addAll(issue.applyAll(ESCALATION.due(issue, now), now)); // a second sweeper at the same instant
+            var next = ESCALATION.nextAlertAt(issue, now);
+            if (next.isPresent()) {
+                // nothing is due before the announced instant, something is due at it
+                assertThat(next.get()).isAfter(now);
+                assertThat(ESCALATION.due(issue, next.get().minusNanos(1))).isEmpty();
+                assertThat(ESCALATION.due(issue, next.get())).isNotEmpty();
+            }
         }
         var levels = EscalationPolicyTest.levels(events);
         assertThat(levels).doesNotHaveDuplicates().isSorted();
