@@ -81,6 +81,8 @@ public final class WorkingCalendar {
     private final int[] workingBefore;
     /** workingDayIndex[k] = day index of the k-th (0-based) working day. */
     private final int[] workingDayIndex;
+    /** The date of each day index, so that answers are read, not rebuilt from an epoch day. */
+    private final LocalDate[] dates;
 
     // Time zone: a fixed offset over the tables' span when the zone has no transition there.
     private final boolean fixedOffset;
@@ -108,9 +110,11 @@ public final class WorkingCalendar {
         this.workingBits = new long[(dayCount + 63) >>> 6];
         this.workingBefore = new int[dayCount + 1];
         int[] ordinals = new int[dayCount];
+        this.dates = new LocalDate[dayCount];
         int working = 0;
         for (int i = 0; i < dayCount; i++) {
             LocalDate date = LocalDate.ofEpochDay(firstEpochDay + i);
+            dates[i] = date;
             workingBefore[i] = working;
             if (knownYears.contains(date.getYear())) {
                 knownBits[i >>> 6] |= 1L << i;
@@ -423,7 +427,7 @@ public final class WorkingCalendar {
     }
 
     private LocalDate dateOf(int index) {
-        return LocalDate.ofEpochDay(firstEpochDay + index);
+        return dates[index];
     }
 
     private boolean isWorkingIndex(int i) {
