@@ -1,0 +1,6 @@
+package com.huifang.survey.link.domain;
+
+public enum LinkState {
+    ISSUED,
+    USED
+}
