@@ -1,0 +1,5 @@
+package com.huifang.customer.consent.domain;
+
+public enum ConsentStatus {
+    OPTED_IN, OPTED_OUT
+}
