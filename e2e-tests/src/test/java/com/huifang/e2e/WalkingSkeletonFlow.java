@@ -192,6 +192,118 @@ abstract class WalkingSkeletonFlow {
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
     }
 
+    @Test
+    @Order(6)
+    void anUnknownRouteIsA404Problem() {
+        http.get().uri("/no/such/thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.code").isEqualTo("not-found");
+    }
+
+    @Test
+    @Order(7)
+    void missingInvalidAndExpiredTokensAre401ProblemsAtTheGatewayAndAtEachService() {
+        String expired = TestInfrastructure.TOKENS.mint(TENANT, "sup-1", "sup-1", List.of("SUPERVISOR"),
+                Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1));
+        String forged = new com.huifang.local.DevTokens("another-secret-another-secret-another-secret")
+                .mint(TENANT, "sup-1", List.of("SUPERVISOR"), Duration.ofHours(1));
+        for (String auth : new String[] {null, "Bearer not-a-jwt", "Bearer " + expired, "Bearer " + forged}) {
+            http.get().uri("/api/issues").headers(h -> {
+                        if (auth != null) {
+                            h.set("Authorization", auth);
+                        }
+                    }).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(401);
+        }
+        // behind the gateway every service checks the token itself
+        for (String service : HuifangStack.SERVICES.keySet()) {
+            WebTestClient direct = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + stack.port(service))
+                    .responseTimeout(Duration.ofSeconds(30)).build();
+            direct.get().uri("/api/worklist").exchange().expectStatus().isUnauthorized();
+            direct.get().uri("/api/customers").header("Authorization", "Bearer " + forged).exchange()
+                    .expectStatus().isUnauthorized();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aTokenWithoutTenantIsRejected() {
+        String noTenant = TestInfrastructure.TOKENS.mint(null, "x", "x", List.of("ADMIN"), Instant.now(),
+                Duration.ofHours(1));
+        http.get().uri("/api/customers").headers(h -> h.setBearerAuth(noTenant)).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    @Order(9)
+    void malformedAndInvalidBodiesAre400ProblemsWithFieldErrorsInTheCallersLanguageAndStoreNothing() {
+        String admin = token("admin-1", "ADMIN");
+        http.post().uri("/api/partners").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"partnerId\": ")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("malformed-request");
+        http.post().uri("/api/partners").headers(h -> h.setBearerAuth(admin)).header("Accept-Language", "en")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("partnerId", "Bad Id!", "name", ""))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().valueEquals("Content-Language", "en")
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("name")
+                .jsonPath("$.errors[0].message").isEqualTo("must not be blank")
+                .jsonPath("$.errors[1].field").isEqualTo("partnerId");
+        http.post().uri("/api/partners").headers(h -> h.setBearerAuth(admin)).header("Accept-Language", "zh-CN")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("partnerId", "ok-id", "name", ""))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().valueEquals("Content-Language", "zh-CN")
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("不能为空白");
+        // nothing was stored: the id is still free
+        http.post().uri("/api/partners").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("partnerId", "ok-id", "name", "CRM"))
+                .exchange().expectStatus().isCreated();
+    }
+
+    @Test
+    @Order(10)
+    void anAgentMayNotRegisterPartnersNorListIssues() {
+        String agent = token("agent-li", "AGENT");
+        http.post().uri("/api/partners").headers(h -> h.setBearerAuth(agent))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("partnerId", "crm-2", "name", "CRM"))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/issues").headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    @Order(11)
+    void everyServiceIsHealthyOnItsStoreAndExposesMetricsAndItsApi() {
+        for (String service : HuifangStack.SERVICES.keySet()) {
+            WebTestClient direct = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + stack.port(service))
+                    .responseTimeout(Duration.ofSeconds(30)).build();
+            direct.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP")
+                    .jsonPath("$.components.mongo.status").isEqualTo("UP");
+            direct.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            direct.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.openapi").exists();
+        }
+        http.get().uri("/v3/api-docs/schedule-service").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/worklist']").exists();
+        http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    @Test
+    @Order(12)
+    void correlationIdIsEchoedAndCarriedIntoProblems() {
+        http.get().uri("/api/visits/nope").headers(h -> h.setBearerAuth(token("agent-li", "AGENT")))
+                .header("X-Correlation-Id", "corr-12345").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals("X-Correlation-Id", "corr-12345")
+                .expectBody().jsonPath("$.correlationId").isEqualTo("corr-12345");
+    }
+
     private WebTestClient.ResponseSpec push(String eventId, byte[] body) {
         long ts = stack.clock.instant().getEpochSecond();
         return http.post().uri("/api/partner/events")

@@ -13,7 +13,11 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String id = CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
         exchange.getAttributes().put(CorrelationId.ATTRIBUTE, id);
-        exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+        // set at commit, replacing any copy a proxied response brought along
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+            return Mono.empty();
+        });
         ServerWebExchange forwarded = exchange.mutate()
                 .request(r -> r.headers(h -> h.set(CorrelationId.HEADER, id)))
                 .build();
