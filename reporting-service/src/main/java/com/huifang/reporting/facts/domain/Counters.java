@@ -46,6 +46,24 @@ public final class Counters {
         return this;
     }
 
+    /** The number of counters, i.e. the width of one row in a flat {@code long[]} layout. */
+    public static int width() {
+        return Counter.ALL.length;
+    }
+
+    /** Adds one row of a flat layout: {@code values[offset .. offset + width())}. */
+    public Counters addAll(long[] flat, int offset) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] += flat[offset + i];
+        }
+        return this;
+    }
+
+    /** Writes the counters into a flat layout at {@code offset}. */
+    public void copyTo(long[] flat, int offset) {
+        System.arraycopy(values, 0, flat, offset, values.length);
+    }
+
     /** Subtracts every counter of {@code other} (for the incremental update old → new contribution). */
     public Counters subtractAll(Counters other) {
         long[] o = other.values;

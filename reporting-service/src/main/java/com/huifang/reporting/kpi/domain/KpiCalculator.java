@@ -16,7 +16,25 @@ import java.util.Set;
 /** Computes a {@link KpiReport} by summing the daily facts that match a query. Stateless. */
 public final class KpiCalculator {
 
+    /** Rows sorted by their group values, dimension by dimension. */
+    static final Comparator<KpiRow> BY_GROUP_VALUES = (a, b) -> {
+        var ia = a.group().values().iterator();
+        var ib = b.group().values().iterator();
+        while (ia.hasNext() && ib.hasNext()) {
+            int c = ia.next().compareTo(ib.next());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
     private KpiCalculator() {
+    }
+
+    /** The report over a columnar table (fast path for large in-memory fact sets). */
+    public static KpiReport compute(ReportQuery query, DailyFactTable table) {
+        return table.report(query);
     }
 
     /** Group key: the values of the group-by dimensions in order. */
@@ -74,15 +92,14 @@ public final class KpiCalculator {
             }
         }
         List<KpiRow> rows = new ArrayList<>(groups.size());
-        groups.entrySet().stream()
-                .sorted(Comparator.comparing(e -> String.join("\u0000", e.getKey().values())))
-                .forEach(e -> {
-                    Map<Dimension, String> group = new LinkedHashMap<>();
-                    for (int i = 0; i < groupBy.length; i++) {
-                        group.put(groupBy[i], e.getKey().values()[i]);
-                    }
-                    rows.add(new KpiRow(group, e.getValue()));
-                });
+        groups.forEach((key, counters) -> {
+            Map<Dimension, String> group = new LinkedHashMap<>();
+            for (int i = 0; i < groupBy.length; i++) {
+                group.put(groupBy[i], key.values()[i]);
+            }
+            rows.add(new KpiRow(group, counters));
+        });
+        rows.sort(BY_GROUP_VALUES);
         return new KpiReport(query, List.copyOf(rows), new KpiRow(new EnumMap<>(Dimension.class), total));
     }
 }

@@ -198,4 +198,16 @@ class FixtureKpiTests {
         assertThat(c.compliant()).isTrue();
         assertThat(SamplingTiers.SEED_001.evaluate(20, done).compliant()).isFalse(); // ⌈6⌉ = 6 > 3
     }
+
+    @Test
+    void columnarTableGivesTheSameReports() {
+        DailyFactTable table = DailyFactTable.of(facts);
+        for (List<String> groupBy : List.of(List.<String>of(), List.of("agent"), List.of("team", "category"),
+                List.of("channel", "plan", "department"))) {
+            ReportQuery q = ReportQuery.parse("t1", NOVEMBER, Map.of(), groupBy);
+            assertThat(table.report(q)).isEqualTo(KpiCalculator.compute(q, facts));
+        }
+        ReportQuery other = ReportQuery.of("nobody", NOVEMBER);
+        assertThat(table.report(other)).isEqualTo(KpiCalculator.compute(other, facts));
+    }
 }
