@@ -43,13 +43,13 @@ public final class DailyFacts {
     }
 
     public DailyFacts addVisit(VisitFact visit) {
-        DailyFact c = contribution(visit, source);
-        if (c != null) {
-            rows.computeIfAbsent(c.key(), k -> new Counters()).addAll(c.counters());
+        VisitDimensions d = visit.dimensions(source);
+        if (d != null) {
+            count(visit, rows.computeIfAbsent(d.key(visit.tenantId()), k -> new Counters()));
             if (visit.result() == VisitResult.COMPLETED && visit.serviceEventId() != null) {
                 source.serviceEvent(visit.tenantId(), visit.serviceEventId()).ifPresent(se -> {
                     for (String s : se.staffIds()) {
-                        addStaff(visit.tenantId(), c.key().date(), s, 1, 0);
+                        addStaff(visit.tenantId(), d.dueDate(), s, 1, 0);
                     }
                 });
             }
@@ -105,7 +105,14 @@ public final class DailyFacts {
         if (d == null) {
             return null;
         }
-        Counters c = new Counters().increment(Counter.DUE);
+        Counters c = new Counters();
+        count(v, c);
+        return new DailyFact(d.key(v.tenantId()), c);
+    }
+
+    /** Adds what one visit counts to {@code c}. */
+    private static void count(VisitFact v, Counters c) {
+        c.increment(Counter.DUE);
         if (v.attempted()) {
             c.increment(Counter.ATTEMPTED);
         }
@@ -157,7 +164,6 @@ public final class DailyFacts {
                 }
             }
         }
-        return new DailyFact(d.key(v.tenantId()), c);
     }
 
     /**

@@ -11,12 +11,14 @@ public enum VisitResult {
     /** Cancelled before the visit (e.g. a policy withdrawn in the cooling-off period): out of the denominator. */
     CANCELLED;
 
+    private static final VisitResult[] ALL = values();
+
     /** The result for a contract code; null for an unknown code (a newer producer), treated as still open. */
     public static VisitResult fromCode(String code) {
         if (code == null) {
             return null;
         }
-        for (VisitResult r : values()) {
+        for (VisitResult r : ALL) {
             if (r.name().equalsIgnoreCase(code)) {
                 return r;
             }
