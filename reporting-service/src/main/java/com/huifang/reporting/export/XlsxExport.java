@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.dhatim.fastexcel.Workbook;
@@ -57,12 +58,14 @@ public final class XlsxExport {
         ws.freezePane(0, 1);
         int r = 1;
         long rows = 0;
-        for (Object[] row : table.rows()) {
-            if (r >= MAX_ROWS) {
-                ws.value(r - 1, 0, language.pick("(行数超出 Excel 上限,请使用 CSV 导出)",
+        Iterator<Object[]> it = table.rows().iterator();
+        while (it.hasNext()) {
+            if (r == MAX_ROWS - 1) {
+                ws.value(r, 0, language.pick("(行数超出 Excel 上限,请使用 CSV 导出)",
                         "(more rows than Excel allows: use the CSV export)"));
                 break;
             }
+            Object[] row = it.next();
             for (int c = 0; c < columns.size(); c++) {
                 Object v = c < row.length ? row[c] : null;
                 ColumnType type = columns.get(c).type();
