@@ -153,6 +153,46 @@ class XlsxExportTests {
     }
 
     @Test
+    void quarterlySupervisorWorkbookInEnglish() throws IOException {
+        ReportingProjection p = NovemberFixture.project(NovemberFixture.events());
+        ReportRange q4 = ReportRange.quarter(2026, 4);
+        ReportQuery q = ReportQuery.of("t1", q4);
+        var daily = p.dailyFacts();
+        SupervisorReport report = SupervisorReport.build(q, daily.facts(), PerformanceReview.SEED_000,
+                ComplaintRates.compute("t1", q4, daily.staffFacts()), null,
+                IssueLine.of("t1", q4, p.issueFacts(), p), Opinions.of(q, p.visitFacts(), p));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SupervisorWorkbook.write(report, Language.EN, out);
+        byte[] xlsx = out.toByteArray();
+
+        assertThat(sheetNames(xlsx)).containsExactly("Summary", "Agents", "Issues", "Opinions", "Complaints per staff");
+        List<Row> summary = rows(xlsx, "Summary");
+        assertThat(texts(summary.get(0))).containsExactly("Figure", "Value", "Definition");
+        assertThat(summary.get(1).getCellAsString(1)).contains("2026-Q4");
+        // the quarter adds v9, due 2026-12-01 local and successful: 9 due, 4 successful
+        Row due = summary.stream().filter(r -> "Visits due".equals(r.getCellAsString(0).orElse(null))).findFirst()
+                .orElseThrow();
+        assertThat(due.getCell(1).asNumber()).isEqualByComparingTo("9");
+        Row success = summary.stream().filter(r -> "Successful visits".equals(r.getCellAsString(0).orElse(null)))
+                .findFirst().orElseThrow();
+        assertThat(success.getCell(1).asNumber()).isEqualByComparingTo("4");
+        // no served count given: no sampling lines
+        assertThat(summary).noneMatch(r -> "Sampling compliant".equals(r.getCellAsString(0).orElse(null)));
+    }
+
+    @Test
+    void csvOfTheSameKpiTableReadsBack() {
+        ReportingProjection p = NovemberFixture.project(NovemberFixture.events());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvExport.write(ReportTables.kpis(novemberByAgent(p)), Language.EN, out);
+        String[] lines = new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[0]).startsWith("Agent,Visits due,Visits attempted,Successful visits,");
+        assertThat(lines[2]).startsWith("a1,4,3,2,1,1,0,75.00%,100.00%,");
+        assertThat(lines[4]).startsWith("合计 / Total,8,6,3,1,1,1,75.00%,50.00%,25.00%,33.33%,3,66.67%,4.17,0.00,66.67%,3,66.67%,50.00%,yes");
+    }
+
+    @Test
     void streamsManyRowsWithoutHoldingThem() throws IOException {
         int n = 200_000;
         Iterable<Object[]> generated = () -> new Iterator<>() {
