@@ -79,7 +79,7 @@ final class BenchmarkData implements DimensionSource {
                         1, agent, channel, due.plusSeconds(3_600), (double) rating, rating >= 4, nps, null, List.of(),
                         false, null, List.of(), rating <= 2));
             }
-            visits.add(new VisitFact(TENANT, visitId, planned, null, completed, survey, attempts, Set.of()));
+            visits.add(new VisitFact(TENANT, visitId, planned, null, completed, survey, attempts, Set.of(), false));
         }
     }
 

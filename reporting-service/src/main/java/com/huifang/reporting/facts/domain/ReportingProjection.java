@@ -1,14 +1,17 @@
 package com.huifang.reporting.facts.domain;
 
 import com.huifang.contracts.HuifangEvent;
+import com.huifang.contracts.events.CustomerErased;
 import com.huifang.contracts.events.ServiceEventRecorded;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,6 +28,8 @@ public final class ReportingProjection implements DimensionSource {
     private final Map<Id, VisitFact> visits = new HashMap<>();
     private final Map<Id, IssueFact> issues = new HashMap<>();
     private final Map<Id, ServiceEventFact> serviceEvents = new HashMap<>();
+    /** Customers whose erasure was honoured: their visits' free text is dropped, now and later. */
+    private final Set<Id> erasedCustomers = new HashSet<>();
     private final AgentDirectory directory;
     private final Function<String, ZoneId> zones;
 
@@ -37,13 +42,26 @@ public final class ReportingProjection implements DimensionSource {
         this(AgentDirectory.NONE, t -> DEFAULT_ZONE);
     }
 
-    /** Applies one event to every fact it concerns; events no report uses are ignored. */
+    /**
+     * Applies one event to every fact it concerns; events no report uses are ignored. CustomerErased
+     * drops the free text of every visit of that customer (the store adapter: all visit facts with that
+     * customer id, and remember the customer for visits that arrive later).
+     */
     public void apply(AppliedEvent event) {
         HuifangEvent p = event.payload();
         String visitId = VisitFact.visitIdOf(event);
         if (visitId != null) {
-            visits.compute(new Id(event.tenantId(), visitId),
-                    (k, f) -> (f == null ? VisitFact.empty(k.tenantId(), k.id()) : f).apply(event));
+            visits.compute(new Id(event.tenantId(), visitId), (k, f) -> {
+                VisitFact applied = (f == null ? VisitFact.empty(k.tenantId(), k.id()) : f).apply(event);
+                String customer = applied.customerId();
+                return customer != null && erasedCustomers.contains(new Id(k.tenantId(), customer))
+                        ? applied.erase() : applied;
+            });
+        }
+        if (p instanceof CustomerErased e) {
+            erasedCustomers.add(new Id(event.tenantId(), e.customerId()));
+            visits.replaceAll((k, f) -> k.tenantId().equals(event.tenantId()) && e.customerId().equals(f.customerId())
+                    ? f.erase() : f);
         }
         String issueId = IssueFact.issueIdOf(p);
         if (issueId != null) {
@@ -96,6 +114,7 @@ public final class ReportingProjection implements DimensionSource {
         all.add(Map.copyOf(visits));
         all.add(Map.copyOf(issues));
         all.add(Map.copyOf(serviceEvents));
+        all.add(Set.copyOf(erasedCustomers));
         return all;
     }
 

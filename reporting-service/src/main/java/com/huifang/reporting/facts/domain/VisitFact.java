@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * @param survey    latest SurveySubmitted for this visit
  * @param maxAttemptNo highest attempt number seen (0: none)
  * @param issueIds  issues raised from this visit
+ * @param erased    the customer's erasure was honoured: free text (comments, flag note) is dropped and
+ *                  stays dropped whatever arrives later
  */
 public record VisitFact(
         String tenantId,
@@ -33,14 +35,31 @@ public record VisitFact(
         Versioned<VisitCompleted> completed,
         Versioned<SurveySubmitted> survey,
         int maxAttemptNo,
-        Set<String> issueIds) {
+        Set<String> issueIds,
+        boolean erased) {
 
     public VisitFact {
         issueIds = issueIds == null ? Set.of() : Set.copyOf(issueIds);
+        if (erased && survey != null && (!isEmpty(survey.value().comments()) || survey.value().flagNote() != null)) {
+            SurveySubmitted s = survey.value();
+            survey = new Versioned<>(survey.occurredAt(), survey.eventId(), new SurveySubmitted(s.responseId(),
+                    s.visitId(), s.customerId(), s.planId(), s.templateId(), s.templateVersion(), s.agentId(),
+                    s.channel(), s.submittedAt(), s.rating(), s.satisfied(), s.nps(), s.npsClass(),
+                    s.problemQuestionIds(), s.flagged(), null, List.of(), s.raisesIssue()));
+        }
+    }
+
+    private static boolean isEmpty(List<String> list) {
+        return list == null || list.isEmpty();
     }
 
     public static VisitFact empty(String tenantId, String visitId) {
-        return new VisitFact(tenantId, visitId, null, null, null, null, 0, Set.of());
+        return new VisitFact(tenantId, visitId, null, null, null, null, 0, Set.of(), false);
+    }
+
+    /** This fact with the customer's free text dropped, for good (CustomerErased). */
+    public VisitFact erase() {
+        return erased ? this : new VisitFact(tenantId, visitId, planned, due, completed, survey, maxAttemptNo, issueIds, true);
     }
 
     /** The visit id an event is about, or null when the event does not concern a visit fact. */
@@ -75,26 +94,26 @@ public record VisitFact(
         Object p = event.payload();
         if (p instanceof VisitPlanned e) {
             return new VisitFact(tenantId, visitId, Versioned.latest(planned, event.versioned(e)), due, completed,
-                    survey, maxAttemptNo, issueIds);
+                    survey, maxAttemptNo, issueIds, erased);
         } else if (p instanceof VisitDue e) {
             return new VisitFact(tenantId, visitId, planned, Versioned.latest(due, event.versioned(e)), completed,
-                    survey, maxAttemptNo, issueIds);
+                    survey, maxAttemptNo, issueIds, erased);
         } else if (p instanceof VisitAttempted e) {
             return new VisitFact(tenantId, visitId, planned, due, completed, survey,
-                    Math.max(maxAttemptNo, Math.max(1, e.attemptNo())), issueIds);
+                    Math.max(maxAttemptNo, Math.max(1, e.attemptNo())), issueIds, erased);
         } else if (p instanceof VisitCompleted e) {
             return new VisitFact(tenantId, visitId, planned, due, Versioned.latest(completed, event.versioned(e)),
-                    survey, maxAttemptNo, issueIds);
+                    survey, maxAttemptNo, issueIds, erased);
         } else if (p instanceof SurveySubmitted e) {
             return new VisitFact(tenantId, visitId, planned, due, completed, Versioned.latest(survey, event.versioned(e)),
-                    maxAttemptNo, issueIds);
+                    maxAttemptNo, issueIds, erased);
         } else if (p instanceof IssueRaised e) {
             if (issueIds.contains(e.issueId())) {
                 return this;
             }
             Set<String> ids = new TreeSet<>(issueIds);
             ids.add(e.issueId());
-            return new VisitFact(tenantId, visitId, planned, due, completed, survey, maxAttemptNo, ids);
+            return new VisitFact(tenantId, visitId, planned, due, completed, survey, maxAttemptNo, ids, erased);
         }
         throw new IllegalArgumentException("Not a visit event: " + p.getClass().getSimpleName());
     }

@@ -90,6 +90,10 @@ class ProjectionOrderProperties {
                                 score, null, score < 5, "comment " + v));
                         e.add(ReportingEvents.issueRaised(t, "i-" + v, v, "NORMAL", due.plusSeconds(7400), "s1"));
                     }
+                    if (n == 4) {
+                        e.add(ReportingEvents.event(t, "erased-" + v, due.plusSeconds(9000),
+                                new com.huifang.contracts.events.CustomerErased("c-" + v, "req-" + v, due.plusSeconds(9000))));
+                    }
                     return e;
                 });
     }

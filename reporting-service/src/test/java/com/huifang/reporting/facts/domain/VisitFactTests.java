@@ -100,4 +100,21 @@ class VisitFactTests {
                 true, 1));
         assertThat(rows).isEqualTo(p.dailyFacts().asMap());
     }
+
+    @Test
+    void erasureDropsCommentsWhetherTheSurveyCameBeforeOrAfter() {
+        var survey = survey("t1", "v1", "P1", "a1", DUE, 4.0, true, 9, null, false, "call me on 138 0000 0000");
+        var planned = planned("t1", "v1", "se1", "P1", DUE, null, "PHONE", "a1");
+        var erased = event("t1", "erased", DUE.plusSeconds(60),
+                new com.huifang.contracts.events.CustomerErased("c-v1", "req", DUE.plusSeconds(60)));
+        ReportingProjection before = new ReportingProjection();
+        before.applyAll(java.util.List.of(planned, survey, erased));
+        ReportingProjection after = new ReportingProjection();
+        after.applyAll(java.util.List.of(erased, survey, planned));
+        assertThat(before.snapshot()).isEqualTo(after.snapshot());
+        VisitFact f = before.visit("t1", "v1").orElseThrow();
+        assertThat(f.comments()).isEmpty();
+        assertThat(f.rating()).isEqualTo(4.0); // the scores stay: they carry no personal data
+        assertThat(f.erased()).isTrue();
+    }
 }
