@@ -30,8 +30,17 @@ public final class ReportTables {
         };
     }
 
-    /** A KPI report: one column per group-by dimension, one per KPI, a last total row. */
+    /** A KPI report: one column per group-by dimension, one per KPI, a last total row labelled in both languages. */
     public static ReportTable kpis(KpiReport report, List<Kpi> kpis) {
+        return kpis(report, kpis, "合计 / Total");
+    }
+
+    /** As {@link #kpis(KpiReport, List)} with the total row labelled "合计" or "Total". */
+    public static ReportTable kpis(KpiReport report, List<Kpi> kpis, Language language) {
+        return kpis(report, kpis, language.pick("合计", "Total"));
+    }
+
+    private static ReportTable kpis(KpiReport report, List<Kpi> kpis, String totalLabel) {
         List<Dimension> dims = report.query().groupBy();
         List<Column> columns = new ArrayList<>();
         for (Dimension d : dims) {
@@ -48,7 +57,7 @@ public final class ReportTables {
             int i = 0;
             for (Dimension d : dims) {
                 boolean isTotal = row == report.total();
-                out[i] = isTotal ? (i == 0 ? "合计 / Total" : null) : row.group().get(d);
+                out[i] = isTotal ? (i == 0 ? totalLabel : null) : row.group().get(d);
                 i++;
             }
             for (Kpi k : kpis) {

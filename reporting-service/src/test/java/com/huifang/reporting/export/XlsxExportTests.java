@@ -96,8 +96,11 @@ class XlsxExportTests {
     void englishHeaders() throws IOException {
         ReportingProjection p = NovemberFixture.project(NovemberFixture.events());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        XlsxExport.write(ReportTables.kpis(novemberByAgent(p)), Language.EN, out);
-        assertThat(texts(rows(out.toByteArray(), "KPIs").get(0))).startsWith("Agent", "Visits due", "Visits attempted");
+        XlsxExport.write(ReportTables.kpis(novemberByAgent(p), List.of(com.huifang.reporting.kpi.domain.Kpi.values()),
+                Language.EN), Language.EN, out);
+        List<Row> rows = rows(out.toByteArray(), "KPIs");
+        assertThat(texts(rows.get(0))).startsWith("Agent", "Visits due", "Visits attempted");
+        assertThat(rows.get(4).getCell(0).asString()).isEqualTo("Total");
     }
 
     @Test
