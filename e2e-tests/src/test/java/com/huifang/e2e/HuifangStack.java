@@ -43,6 +43,22 @@ final class HuifangStack implements AutoCloseable {
         this.clock = clock;
     }
 
+    private static HuifangStack shared;
+
+    /**
+     * One stack for every test class that neither moves the clock nor needs a store of its own:
+     * started on first use, stopped when the test JVM exits. Each such test works in tenants of its
+     * own, so they cannot see each other's data.
+     */
+    static synchronized HuifangStack shared() {
+        if (shared == null) {
+            shared = start(TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure.mongoUri(),
+                    new MutableClock(java.time.Instant.now()));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "huifang-stack-stop"));
+        }
+        return shared;
+    }
+
     static HuifangStack start(String kafka, String mongoUri, MutableClock clock) {
         HuifangStack stack = new HuifangStack(clock);
         String run = UUID.randomUUID().toString().substring(0, 8);

@@ -14,6 +14,21 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 @ConditionalOnClass(ReactiveMongoTemplate.class)
 public class MongoSupportAutoConfiguration {
 
+    /**
+     * Bounded waits everywhere: a store that stops answering turns into a 503 problem within
+     * seconds (see the problem handler) instead of a request that hangs.
+     */
+    @Bean
+    org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer huifangMongoTimeouts(
+            @org.springframework.beans.factory.annotation.Value("${huifang.mongo.timeout:10s}") java.time.Duration timeout) {
+        long ms = timeout.toMillis();
+        return settings -> settings
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(Math.min(ms, 5000), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) Math.min(ms, 5000), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .readTimeout((int) ms, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(p -> p.maxWaitTime(ms, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
     @Bean
     IndexInitializer indexInitializer(ReactiveMongoTemplate mongo,
                                       org.springframework.beans.factory.ObjectProvider<IndexDeclaration> declarations) {
