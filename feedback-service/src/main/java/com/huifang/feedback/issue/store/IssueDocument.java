@@ -4,11 +4,15 @@ import com.huifang.platform.messaging.OutboxEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** An issue as stored, with its pending events. */
+/**
+ * An issue as stored: the domain's full snapshot ({@code snapshot}, written and read only through
+ * {@link IssueStore}) plus flat copies of the fields queries filter on, and the pending events.
+ */
 @Document("issues")
 public class IssueDocument {
 
@@ -23,11 +27,21 @@ public class IssueDocument {
     public String source;
     public String description;
     public String department;
+    public String ownerQueue;
     public String ownerId;
     public List<String> staffIds = new ArrayList<>();
     public String state;
+    public String escalationLevel;
+    public boolean waitingOnCustomer;
+    /** When the SLA sweeper must look at the issue next; null when nothing can fall due. */
+    public Instant nextAlertAt;
     public Instant raisedAt;
+    public Instant resolvedAt;
     public Instant updatedAt;
+    /** The re-contact visit schedule-service planned for the last resolution, and what became of it. */
+    public String reContactVisitId;
+    public String reContactOutcome;
+    public Map<String, Object> snapshot;
     @Version
     public Long version;
     public List<OutboxEntry> outbox = new ArrayList<>();

@@ -16,6 +16,15 @@ class IssueIndexes implements IndexDeclaration {
         return ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
                         .on("raisedAt", Sort.Direction.DESC))
                 .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("department", Sort.Direction.ASC)))
+                // my queue; a customer's resolved issue (closed loop); the SLA sweeper; complaints per staff member
+                .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("ownerId", Sort.Direction.ASC)
+                        .on("state", Sort.Direction.ASC)))
+                .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("customerId", Sort.Direction.ASC)
+                        .on("state", Sort.Direction.ASC).on("resolvedAt", Sort.Direction.DESC)))
+                .then(ops.ensureIndex(new Index().on("state", Sort.Direction.ASC).on("nextAlertAt", Sort.Direction.ASC)))
+                .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("staffIds", Sort.Direction.ASC)))
+                .then(mongo.indexOps("recontact_visits").ensureIndex(new Index().on("tenantId", Sort.Direction.ASC)
+                        .on("customerId", Sort.Direction.ASC)))
                 .then();
     }
 }

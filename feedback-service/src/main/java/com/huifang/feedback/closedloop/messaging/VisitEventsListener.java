@@ -1,0 +1,36 @@
+package com.huifang.feedback.closedloop.messaging;
+
+import com.huifang.contracts.EventJson;
+import com.huifang.contracts.Topics;
+import com.huifang.contracts.events.VisitCompleted;
+import com.huifang.contracts.events.VisitPlanned;
+import com.huifang.feedback.closedloop.ClosedLoop;
+import com.huifang.platform.messaging.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Keeps the copy of re-contact visits and notes those that ended without reaching the customer. */
+@Component
+class VisitEventsListener {
+
+    private final Inbox inbox;
+    private final ClosedLoop closedLoop;
+
+    VisitEventsListener(Inbox inbox, ClosedLoop closedLoop) {
+        this.inbox = inbox;
+        this.closedLoop = closedLoop;
+    }
+
+    @KafkaListener(topics = Topics.VISITS)
+    void on(ConsumerRecord<String, String> record) {
+        inbox.accept(record, "recontact-visits", envelope -> switch (envelope.type()) {
+            case "VisitPlanned" -> closedLoop.visitPlanned(envelope.tenantId(),
+                    EventJson.payload(envelope, VisitPlanned.class));
+            case "VisitCompleted" -> closedLoop.visitCompleted(envelope.tenantId(),
+                    EventJson.payload(envelope, VisitCompleted.class));
+            default -> Mono.empty();
+        });
+    }
+}
