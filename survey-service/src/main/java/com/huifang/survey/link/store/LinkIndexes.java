@@ -11,7 +11,7 @@ class LinkIndexes {
 
     /** The links issued for one visit (the token hash is the id). */
     @Bean
-    IndexDeclaration linkIndexes() {
+    IndexDeclaration surveyLinkIndexDeclaration() {
         return mongo -> mongo.indexOps(LinkDocument.class)
                 .ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("visitId", Sort.Direction.ASC)
                         .named("tenant_visit"))

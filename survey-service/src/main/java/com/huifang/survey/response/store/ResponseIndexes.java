@@ -11,7 +11,7 @@ class ResponseIndexes {
 
     /** A visit's response, and a customer's latest response (frequency guard). */
     @Bean
-    IndexDeclaration responseIndexes() {
+    IndexDeclaration responseIndexDeclaration() {
         return mongo -> mongo.indexOps(ResponseDocument.class)
                 .ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("visitId", Sort.Direction.ASC)
                         .unique().named("tenant_visit"))

@@ -11,7 +11,7 @@ class TemplateIndexes {
 
     /** Histories and lists of one tenant's templates. */
     @Bean
-    IndexDeclaration templateIndexes() {
+    IndexDeclaration templateIndexDeclaration() {
         return mongo -> mongo.indexOps(TemplateDocument.class)
                 .ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("templateId", Sort.Direction.ASC)
                         .on("version", Sort.Direction.ASC).unique().named("tenant_template_version"))
