@@ -156,6 +156,30 @@ public abstract class SurveyServiceTestBase {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(request).exchange();
     }
 
+    /** A survey link in a message: the base URL configured by default, then the token. */
+    protected static final java.util.regex.Pattern LINK_IN_MESSAGE =
+            java.util.regex.Pattern.compile("http://localhost:8080/s/([A-Za-z0-9_-]{43})");
+
+    /** Sends a visit's link by SMS (the local file sink) and returns the token the customer received. */
+    protected String smsLinkToken(String tenant, String visitId) {
+        String phone = "139" + String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
+        http.post().uri("/api/surveys/links").headers(h -> h.setBearerAuth(agent(tenant)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("visitId", visitId, "channel", "SMS", "to", phone)).exchange()
+                .expectStatus().isCreated();
+        try {
+            String line = Files.readAllLines(SMS_OUTBOX).stream().filter(l -> l.startsWith(phone + "\t"))
+                    .reduce((a, b) -> b).orElseThrow();
+            java.util.regex.Matcher m = LINK_IN_MESSAGE.matcher(line);
+            if (!m.find()) {
+                throw new AssertionError("the SMS holds no link: " + line);
+            }
+            return m.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     protected long responsesOf(String tenant) {
         return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)),
