@@ -51,6 +51,11 @@ public class ResponseRecording {
                 e.questionId() == null ? "" : e.questionId())).toList());
     }
 
+    /** The errors of a response against the exact template version it answers; empty when it fits. */
+    public List<AnswerError> check(SurveyTemplate template, SurveyResponse response) {
+        return validator.validate(template, response);
+    }
+
     public Mono<ResponseDocument> existing(String tenantId, String visitId) {
         return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("visitId").is(visitId)),
                 ResponseDocument.class);

@@ -82,6 +82,10 @@ public class ResponseController {
                     AgentFlag flag = request.flagged()
                             ? new AgentFlag(request.flagNote() == null ? "" : request.flagNote()) : null;
                     SurveyResponse response = SurveyResponse.byAgent(template.ref(), mapped.answers(), flag);
+                    var errors = recording.check(template, response);
+                    if (!errors.isEmpty()) { // a wrong answer is reported before the frequency guard is asked
+                        return Mono.error(ResponseRecording.invalid(errors));
+                    }
                     String channel = visit.channel == null ? "PHONE" : visit.channel;
                     return frequency.check(visit)
                             .then(recording.record(visit, template, response, caller.userId(), channel));
