@@ -149,7 +149,7 @@ abstract class WalkingSkeletonFlow {
         assertThat(visit.get("planId").asText()).isEqualTo("hospital-inpatient");
         String visitId = visit.get("id").asText();
 
-        // the agent reaches the patient, who is not satisfied at all
+        // the agent reaches the patient, who rates the nurses 1 of 5 (hospital-inpatient seed template)
         http.post().uri("/api/visits/{id}/attempts", visitId).headers(h -> h.setBearerAuth(agent))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("outcome", "REACHED", "ringSeconds", 8, "durationSeconds", 240, "completeVisit", true))
@@ -157,7 +157,8 @@ abstract class WalkingSkeletonFlow {
                 .expectBody().jsonPath("$.state").isEqualTo("COMPLETED");
         await().atMost(Duration.ofSeconds(30)).until(() -> http.post().uri("/api/surveys/responses")
                 .headers(h -> h.setBearerAuth(agent)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("visitId", visitId, "satisfaction", 1, "comment", "护士态度不好"))
+                .bodyValue(Map.of("visitId", visitId, "answers", Map.of("recovery", "good", "symptom", false,
+                        "doctors", 4, "nurses", 1, "suggestions", "护士态度不好")))
                 .exchange().returnResult(String.class).getStatus().value() == 201);
 
         // feedback raises an issue the supervisor sees

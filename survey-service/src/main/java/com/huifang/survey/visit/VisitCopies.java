@@ -27,20 +27,20 @@ public class VisitCopies {
         return switch (envelope.type()) {
             case "VisitPlanned" -> {
                 VisitPlanned p = EventJson.payload(envelope, VisitPlanned.class);
-                yield upsert(envelope, p.visitId(), p.customerId(), p.planId(), p.surveyTemplateId(), p.channel(),
-                        p.assigneeId(), p.dueAt());
+                yield upsert(envelope, p.visitId(), p.customerId(), p.planId(), p.stage(), p.surveyTemplateId(),
+                        p.channel(), p.assigneeId(), p.dueAt());
             }
             case "VisitDue" -> {
                 VisitDue d = EventJson.payload(envelope, VisitDue.class);
-                yield upsert(envelope, d.visitId(), d.customerId(), d.planId(), d.surveyTemplateId(), d.channel(),
-                        d.assigneeId(), d.dueAt());
+                yield upsert(envelope, d.visitId(), d.customerId(), d.planId(), null, d.surveyTemplateId(),
+                        d.channel(), d.assigneeId(), d.dueAt());
             }
             default -> Mono.empty();
         };
     }
 
     private Mono<Void> upsert(EventEnvelope envelope, String visitId, String customerId, String planId,
-                              String templateId, String channel, String assigneeId, java.time.Instant dueAt) {
+                              String stage, String templateId, String channel, String assigneeId, java.time.Instant dueAt) {
         Update update = new Update()
                 .setOnInsert("tenantId", envelope.tenantId())
                 .set("customerId", customerId)
@@ -50,6 +50,9 @@ public class VisitCopies {
                 .set("assigneeId", assigneeId)
                 .set("dueAt", dueAt)
                 .set("updatedAt", envelope.occurredAt());
+        if (stage != null) {
+            update.set("stage", stage); // VisitDue does not carry the stage: keep what VisitPlanned said
+        }
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(visitId).and("tenantId").is(envelope.tenantId())),
                         update, FindAndModifyOptions.options().upsert(true), SurveyVisitDocument.class)
                 .then();

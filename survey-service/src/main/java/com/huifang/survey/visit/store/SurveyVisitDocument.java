@@ -16,6 +16,8 @@ public class SurveyVisitDocument {
     public String tenantId;
     public String customerId;
     public String planId;
+    /** The plan stage ("main", "completion"…): some stages are surveyed whatever the quiet days. */
+    public String stage;
     public String surveyTemplateId;
     public String channel;
     public String assigneeId;
