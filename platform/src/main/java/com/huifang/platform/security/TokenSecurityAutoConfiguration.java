@@ -104,6 +104,30 @@ public class TokenSecurityAutoConfiguration {
                 .build();
     }
 
+    /**
+     * Requests the security firewall rejects (encoded slashes, NUL bytes, "..", odd methods) get a
+     * problem+json like every other rejection, not an empty 400.
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor firewallRejectionsAsProblems(
+            org.springframework.beans.factory.ObjectProvider<ProblemRenderer> problems) {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof org.springframework.security.web.server.WebFilterChainProxy proxy) {
+                    proxy.setExchangeRejectedHandler((exchange, rejected) -> {
+                        org.slf4j.LoggerFactory.getLogger(TokenSecurityAutoConfiguration.class)
+                                .info("Rejected {} {}: 400 firewall: {}", exchange.getRequest().getMethod(),
+                                        exchange.getRequest().getPath(), rejected.getMessage());
+                        return problems.getObject().render(exchange, HttpStatus.BAD_REQUEST, "rejected-request",
+                                "problem.rejected-request");
+                    });
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     WebFluxConfigurer callerArgumentResolverConfigurer() {
         return new WebFluxConfigurer() {
