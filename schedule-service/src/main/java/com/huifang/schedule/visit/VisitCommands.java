@@ -71,6 +71,11 @@ public class VisitCommands {
         return visits.load(caller.tenantId(), visitId);
     }
 
+    public reactor.core.publisher.Flux<VisitDocument> ofCustomer(Caller caller, String customerId) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(caller.tenantId()).and("customerId").is(customerId))
+                .with(org.springframework.data.domain.Sort.by("dueAt", "_id")).limit(500), VisitDocument.class);
+    }
+
     public Mono<VisitDocument> recordAttempt(Caller caller, String visitId, AttemptCommand command) {
         AttemptOutcome outcome = AttemptOutcome.valueOf(command.outcome());
         if (outcome == AttemptOutcome.CALL_BACK_LATER && command.callBackAt() == null) {

@@ -26,12 +26,20 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/visits")
 @Tag(name = "Visits")
+@org.springframework.validation.annotation.Validated
 public class VisitController {
 
     private final VisitCommands commands;
 
     public VisitController(VisitCommands commands) {
         this.commands = commands;
+    }
+
+    @GetMapping
+    @Operation(summary = "A customer's visits, oldest due first")
+    public reactor.core.publisher.Flux<VisitView> ofCustomer(Caller caller,
+            @org.springframework.web.bind.annotation.RequestParam @NotBlank @Size(max = 128) String customerId) {
+        return commands.ofCustomer(caller, customerId).map(VisitView::of);
     }
 
     @GetMapping("/{id}")
