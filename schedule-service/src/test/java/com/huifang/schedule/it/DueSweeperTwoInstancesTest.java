@@ -91,7 +91,11 @@ class DueSweeperTwoInstancesTest extends ScheduleApiTest {
         more.stream().filter(e -> due(e, ids)).forEach(e -> perVisit.merge(e.payload().get("visitId").asText(), 1, Integer::sum));
         assertThat(perVisit).hasSize(VISITS);
         assertThat(perVisit.values()).allMatch(n -> n == 1);
-        assertThat(fired(registry) - firstBefore + fired(secondRegistry) - secondBefore).isEqualTo(VISITS);
+        // the counters also count other tests' visits falling due on the moved clock: at least ours
+        assertThat(fired(registry) - firstBefore + fired(secondRegistry) - secondBefore).isGreaterThanOrEqualTo(VISITS);
+        assertThat(mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)), VisitDocument.class)
+                .map(v -> v.state).collectList().block()).hasSize(VISITS).containsOnly("DUE");
     }
 
     private static boolean due(EventEnvelope e, Set<String> ids) {

@@ -17,6 +17,9 @@ import org.springframework.http.MediaType;
 /** Visits through the API and the topics: planning, due, attempts, 409s, cancellation, consent, re-contact, follow-ups. */
 class VisitLifecycleApiTest extends ScheduleApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     static final Instant DISCHARGE = Instant.parse("2026-03-02T06:30:00Z"); // Monday 14:30 in Shanghai
 
     @Test
@@ -44,6 +47,12 @@ class VisitLifecycleApiTest extends ScheduleApiTest {
         assertThat(list.get(0).get("id").asText()).isEqualTo(id);
         assertThat(list.get(0).get("surveyTemplateId").asText()).isEqualTo("survey-inpatient-discharge");
 
+        // the live gauge counts it as due for its tenant and plan
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var g = registry.find("huifang.visits.due").tags("tenant", tenant, "plan", "hospital-inpatient").gauge();
+            return g != null && g.value() == 1.0;
+        });
+
         // an unknown outcome code is a 400, nothing stored
         attempt(agent, id, Map.of("outcome", "MAYBE")).expectStatus().isBadRequest();
         // the visit is on its PHONE rung: an SMS now is refused
@@ -55,6 +64,9 @@ class VisitLifecycleApiTest extends ScheduleApiTest {
         attempt(agent, id, Map.of("outcome", "REACHED", "ringSeconds", 8, "durationSeconds", 240, "completeVisit", true))
                 .expectStatus().isCreated().expectBody().jsonPath("$.state").isEqualTo("COMPLETED")
                 .jsonPath("$.result").isEqualTo("COMPLETED");
+
+        assertThat(registry.find("huifang.visit.attempts").tags("outcome", "NO_ANSWER", "channel", "PHONE").counter())
+                .isNotNull().satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
 
         // an ended visit: 409 naming the state and the (no) allowed transitions
         attempt(agent, id, Map.of("outcome", "REACHED")).expectStatus().isEqualTo(409)
