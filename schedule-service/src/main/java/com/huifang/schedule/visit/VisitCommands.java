@@ -52,9 +52,11 @@ public class VisitCommands {
     private final MeterRegistry registry;
     private final Clock clock;
     private final VisitPlanner planner = new VisitPlanner();
+    private final VisitPlanning planning;
 
     public VisitCommands(VisitStore visits, ReactiveMongoTemplate mongo, TenantCalendars calendars,
-                         UnknownYears unknownYears, MeterRegistry registry, Clock clock) {
+                         UnknownYears unknownYears, MeterRegistry registry, VisitPlanning planning, Clock clock) {
+        this.planning = planning;
         this.visits = visits;
         this.mongo = mongo;
         this.calendars = calendars;
@@ -91,6 +93,8 @@ public class VisitCommands {
                 .doOnNext(v -> registry.counter("huifang.visit.attempts", "outcome", outcome.name(),
                         "channel", command.channel() == null ? String.valueOf(v.attempts.get(v.attempts.size() - 1).channel())
                                 : command.channel()).increment())
+                .flatMap(v -> CorrelationId.current().defaultIfEmpty("")
+                        .flatMap(cid -> planning.planNextOccurrence(v, cid.isEmpty() ? null : cid)).thenReturn(v))
                 .transform(unknownYears::report);
     }
 

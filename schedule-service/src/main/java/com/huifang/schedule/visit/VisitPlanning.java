@@ -24,7 +24,9 @@ import com.huifang.schedule.visit.domain.ServiceEvent;
 import com.huifang.schedule.visit.domain.Visit;
 import com.huifang.schedule.visit.domain.VisitEvent;
 import com.huifang.schedule.visit.domain.VisitPlanner;
+import com.huifang.schedule.sampling.SamplingDraws;
 import com.huifang.schedule.visit.store.ConsentDocument;
+import com.huifang.schedule.visit.store.EventRecord;
 import com.huifang.schedule.visit.store.VisitDocument;
 import com.huifang.schedule.visit.store.VisitMapping;
 import com.huifang.schedule.visit.store.VisitStore;
@@ -71,11 +73,13 @@ public class VisitPlanning {
     private final TenantCalendars calendars;
     private final Assignments assignments;
     private final UnknownYears unknownYears;
+    private final SamplingDraws sampling;
     private final Clock clock;
     private final VisitPlanner planner = new VisitPlanner();
 
     public VisitPlanning(ReactiveMongoTemplate mongo, VisitStore visits, PlanCatalog plans, TenantCalendars calendars,
-                         Assignments assignments, UnknownYears unknownYears, Clock clock) {
+                         Assignments assignments, UnknownYears unknownYears, SamplingDraws sampling, Clock clock) {
+        this.sampling = sampling;
         this.mongo = mongo;
         this.visits = visits;
         this.plans = plans;
@@ -93,17 +97,54 @@ public class VisitPlanning {
                 ? cancelCase(tenantId, event, envelope.correlationId()) : Mono.empty();
         Mono<Void> plan = Mono.zip(calendars.of(tenantId), consent(tenantId, e.customerId()))
                 .flatMapMany(t -> plans.applicable(tenantId)
-                        .concatMap(p -> planWith(tenantId, p, event, t.getT1(), t.getT2(), envelope.correlationId())))
+                        .concatMap(p -> planWith(tenantId, p, event, t.getT1(), t.getT2(), PlanningOptions.NONE,
+                                envelope.correlationId())))
                 .then();
-        return unknownYears.count(cancel.then(plan));
+        return unknownYears.count(rememberCategory(tenantId, e).then(cancel).then(plan));
+    }
+
+    private Mono<Void> rememberCategory(String tenantId, ServiceEventRecorded e) {
+        if (e.customerCategory() == null) {
+            return Mono.empty();
+        }
+        return mongo.upsert(Query.query(Criteria.where("_id").is(ConsentDocument.idOf(tenantId, e.customerId()))),
+                new org.springframework.data.mongodb.core.query.Update().set("tenantId", tenantId)
+                        .set("customerId", e.customerId()).set("category", e.customerCategory()),
+                ConsentDocument.class).then();
+    }
+
+    /** The result of a sampling draw: the sample and the visits planned for it. */
+    public record DrawResult(com.huifang.schedule.sampling.domain.Sample sample, List<String> visitIds) {
+    }
+
+    /**
+     * Draws a sampling plan's sample of a period and plans the sampled households' visits
+     * (mandatory inclusions on the plan's forced channel). Deterministic: drawing again plans nothing new.
+     */
+    public Mono<DrawResult> drawSample(String tenantId, String planId, String period, String correlationId) {
+        return unknownYears.report(plans.latest(tenantId, planId).flatMap(plan -> sampling.draw(tenantId, plan, period)
+                .flatMap(draw -> calendars.of(tenantId).flatMap(calendar -> Flux.fromIterable(draw.events().entrySet())
+                        .concatMap(en -> consent(tenantId, en.getValue().customerId())
+                                .flatMapMany(consent -> {
+                                    PlanningOptions options = PlanningOptions.sampled(en.getKey().forcedChannel());
+                                    PlanningResult r = planner.plan(plan, en.getValue(), new CustomerPreferences(null, null, consent),
+                                            calendar, clock.instant(), options);
+                                    return planWith(tenantId, plan, en.getValue(), calendar, consent, options, correlationId)
+                                            .thenMany(Flux.fromIterable(r.visits()).map(VisitPlanning::idOf));
+                                }))
+                        .collectList()
+                        .map(ids -> new DrawResult(draw.sample(), ids))))));
     }
 
     private Mono<Void> planWith(String tenantId, Plan plan, ServiceEvent event, TenantCalendar calendar, Consent consent,
-                                String correlationId) {
+                                PlanningOptions options, String correlationId) {
         Instant now = clock.instant();
         PlanningResult result = planner.plan(plan, event, new CustomerPreferences(null, null, consent), calendar, now,
-                PlanningOptions.NONE);
-        if (result.outcome() == PlanningOutcome.NOT_TRIGGERED || result.outcome() == PlanningOutcome.AWAITING_SAMPLING) {
+                options);
+        if (result.outcome() == PlanningOutcome.AWAITING_SAMPLING) {
+            return sampling.record(tenantId, plan, event, calendar.zone());
+        }
+        if (result.outcome() == PlanningOutcome.NOT_TRIGGERED) {
             log.debug("Plan {} for event {}: {}", plan.id(), event.id(), result.explanation());
             return Mono.empty();
         }
@@ -120,6 +161,7 @@ public class VisitPlanning {
             String id = idOf(spec);
             List<String> explanation = new ArrayList<>(result.explanation());
             explanation.addAll(spec.explanation());
+            EventRecord cause = spec.occurrence() > 0 ? EventRecord.of(event) : null;
             if (result.outcome() == PlanningOutcome.REFUSED) {
                 Visit.Created created = Visit.refusedAtPlanning(id, spec, now);
                 return visits.insert(document(tenantId, null, plan, explanation), created.visit(), created.events(),
@@ -129,6 +171,7 @@ public class VisitPlanning {
                     .flatMap(choice -> {
                         Visit.Created created = Visit.plan(id, spec, choice.agentId());
                         VisitDocument doc = document(tenantId, choice.teamId(), plan, explanation);
+                        doc.event = cause;
                         if (choice.agentId() != null || choice.teamId() != null) {
                             doc.explanation.add("assignment: " + choice.reason());
                         }
@@ -234,6 +277,34 @@ public class VisitPlanning {
         }
         return mongo.findOne(Query.query(Criteria.where("_id").is(visitId).and("tenantId").is(tenantId)), VisitDocument.class)
                 .mapNotNull(v -> v.assigneeId);
+    }
+
+    /**
+     * Plans the next repeat of a recurring stage once a repeat ended (completed or failed): same plan
+     * version, same agent (原咨询师接回); none when the customer's category now stops the recurrence
+     * ("until the member is active again"), the maximum is reached or consent leaves no channel.
+     */
+    public Mono<Void> planNextOccurrence(VisitDocument ended, String correlationId) {
+        if (ended.event == null || ended.occurrence < 1 || !("COMPLETED".equals(ended.state) || "FAILED".equals(ended.state))) {
+            return Mono.empty();
+        }
+        String tenantId = ended.tenantId;
+        Instant now = clock.instant();
+        return unknownYears.count(Mono.zip(plans.version(tenantId, ended.planId, ended.planVersion), calendars.of(tenantId),
+                        consent(tenantId, ended.customerId),
+                        mongo.findById(ConsentDocument.idOf(tenantId, ended.customerId), ConsentDocument.class)
+                                .mapNotNull(d -> d.category).defaultIfEmpty(""))
+                .flatMap(t -> Mono.justOrEmpty(planner.planOccurrence(t.getT1(), ended.stage, ended.occurrence + 1,
+                                ended.event.toEvent(), t.getT4().isEmpty() ? null : t.getT4(),
+                                new CustomerPreferences(null, null, t.getT3()), t.getT2(), now))
+                        .flatMap(spec -> {
+                            String agent = ended.assigneeId != null ? ended.assigneeId
+                                    : ended.attempts.isEmpty() ? null : ended.attempts.get(ended.attempts.size() - 1).agentId();
+                            Visit.Created created = Visit.plan(idOf(spec), spec, agent);
+                            VisitDocument doc = document(tenantId, ended.teamId, t.getT1(), spec.explanation());
+                            doc.event = ended.event;
+                            return visits.insert(doc, created.visit(), created.events(), correlationId, now);
+                        }))).then();
     }
 
     /** Loads, changes and saves one visit with its events; retried on a concurrent change; ended visits are left alone. */

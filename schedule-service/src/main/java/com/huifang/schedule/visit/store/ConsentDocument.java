@@ -17,6 +17,8 @@ public class ConsentDocument {
     public List<String> optedOutChannels = new ArrayList<>();
     public boolean doNotContact;
     public Instant changedAt;
+    /** the customer's category from their latest service event (stops recurrences such as "until active") */
+    public String category;
 
     public static String idOf(String tenantId, String customerId) {
         return tenantId + ":" + customerId;

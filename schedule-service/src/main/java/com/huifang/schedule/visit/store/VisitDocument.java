@@ -54,6 +54,8 @@ public class VisitDocument {
     public String issueId;
     /** the visit a follow-up was booked from */
     public String sourceVisitId;
+    /** the service event of a recurring stage's visit (to plan its next repeat); null otherwise */
+    public EventRecord event;
     public List<String> explanation = new ArrayList<>();
     public List<AttemptRecord> attempts = new ArrayList<>();
     public Instant plannedAt;
