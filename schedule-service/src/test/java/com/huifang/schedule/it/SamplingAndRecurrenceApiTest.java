@@ -65,7 +65,10 @@ class SamplingAndRecurrenceApiTest extends ScheduleApiTest {
         CLOCK.set(dormant);
         String customer = "m-" + UUID.randomUUID();
         publish(tenant, serviceEvent(customer, "MEMBER_DORMANT", dormant, Map.of(), List.of()));
-        JsonNode first = awaitVisits(agent, customer, l -> l.size() == 1).get(0);
+        // the pack plans a first call and the first repeat of "every 4 weeks until active"
+        JsonNode planned = awaitVisits(agent, customer, l -> l.size() == 2);
+        JsonNode first = PlanPackPlanningApiTest.stream(planned).filter(v -> v.get("stage").asText().equals("dormant-repeat"))
+                .findFirst().orElseThrow();
         assertThat(first.get("occurrence").asInt()).isEqualTo(1);
 
         CLOCK.set(Instant.parse(first.get("dueAt").asText()).plusSeconds(60));
@@ -75,10 +78,9 @@ class SamplingAndRecurrenceApiTest extends ScheduleApiTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("outcome", "REACHED", "durationSeconds", 120))
                 .exchange().expectStatus().isCreated();
 
-        JsonNode both = awaitVisits(agent, customer, l -> l.size() == 2);
-        JsonNode next = both.get(1);
-        assertThat(next.get("occurrence").asInt()).isEqualTo(2);
-        assertThat(next.get("stage").asText()).isEqualTo("dormant");
+        JsonNode all = awaitVisits(agent, customer, l -> l.size() == 3);
+        JsonNode next = PlanPackPlanningApiTest.stream(all).filter(v -> v.get("occurrence").asInt() == 2).findFirst().orElseThrow();
+        assertThat(next.get("stage").asText()).isEqualTo("dormant-repeat");
         assertThat(next.get("assigneeId").asText()).isEqualTo("agent-wu");
         assertThat(Duration.between(Instant.parse(first.get("dueAt").asText()), Instant.parse(next.get("dueAt").asText())))
                 .isGreaterThanOrEqualTo(Duration.ofDays(27));
