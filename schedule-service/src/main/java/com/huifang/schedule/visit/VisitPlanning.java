@@ -233,6 +233,33 @@ public class VisitPlanning {
                 });
     }
 
+    /**
+     * A customer's erasure: their open visits are cancelled (nobody may call them any more), the
+     * free notes and recording references of every attempt are removed, and scheduling's copies
+     * (consent, category, sampling population) are deleted. Visit ids and figures stay for reports.
+     */
+    public Mono<Void> onErased(EventEnvelope envelope, com.huifang.contracts.events.CustomerErased e) {
+        String tenantId = envelope.tenantId();
+        Instant now = clock.instant();
+        Query ofCustomer = Query.query(Criteria.where("tenantId").is(tenantId).and("customerId").is(e.customerId()));
+        return visits.openOfCustomer(tenantId, e.customerId())
+                .concatMap(v -> change(tenantId, v.id, visit -> visit.cancel("customer erased", now), envelope.correlationId()))
+                .thenMany(mongo.find(ofCustomer, VisitDocument.class))
+                .filter(v -> v.attempts.stream().anyMatch(a -> a.notes() != null || a.recordingRef() != null))
+                .concatMap(v -> Mono.defer(() -> visits.load(tenantId, v.id).flatMap(doc -> {
+                            doc.attempts = doc.attempts.stream().map(a -> new com.huifang.schedule.visit.store.AttemptRecord(
+                                    a.number(), a.channel(), a.outcome(), a.callBackAt(), a.ringSeconds(),
+                                    a.durationSeconds(), null, null, a.agentId(), a.at())).toList();
+                            return mongo.save(doc);
+                        }))
+                        .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance)))
+                .then(mongo.remove(Query.query(Criteria.where("_id").is(ConsentDocument.idOf(tenantId, e.customerId()))),
+                        ConsentDocument.class))
+                .then(mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("householdId").is(e.customerId())),
+                        com.huifang.schedule.sampling.store.ServedHouseholdDocument.class))
+                .then();
+    }
+
     public Mono<Consent> consent(String tenantId, String customerId) {
         return mongo.findById(ConsentDocument.idOf(tenantId, customerId), ConsentDocument.class)
                 .map(d -> new Consent(Set.copyOf(d.optedOutChannels), d.doNotContact))

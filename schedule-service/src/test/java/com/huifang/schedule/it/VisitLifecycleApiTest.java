@@ -183,6 +183,71 @@ class VisitLifecycleApiTest extends ScheduleApiTest {
                 .expectBody().jsonPath("$.state").isEqualTo("CANCELLED").jsonPath("$.endReason").isEqualTo("duplicate");
     }
 
+    @Test
+    void aBookedCallBackStaysWithItsAgentUntilReleasedToTheTeamAfterThePlansMinutes() {
+        String tenant = tenant();
+        String agentA = token(tenant, "agent-a", "AGENT");
+        String agentB = token(tenant, "agent-b", "AGENT");
+        CLOCK.set(DISCHARGE.plusSeconds(60));
+        String customer = "c-" + UUID.randomUUID();
+        publish(tenant, serviceEvent(customer, "DISCHARGED", DISCHARGE, Map.of(), List.of()));
+        JsonNode v = awaitVisits(agentA, customer, l -> l.size() == 1).get(0);
+        String id = v.get("id").asText();
+        CLOCK.set(Instant.parse(v.get("dueAt").asText()).plusSeconds(60));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> visit(agentA, id).get("state").asText().equals("DUE"));
+        assertThat(worklist(agentB)).hasSize(1);
+
+        Instant callBack = CLOCK.instant().plus(Duration.ofHours(1));
+        attempt(agentA, id, Map.of("outcome", "CALL_BACK_LATER")).expectStatus().isBadRequest();
+        attempt(agentA, id, Map.of("outcome", "CALL_BACK_LATER", "callBackAt", callBack.toString())).expectStatus().isCreated()
+                .expectBody().jsonPath("$.callbackAgentId").isEqualTo("agent-a");
+        CLOCK.set(callBack);
+        assertThat(worklist(agentA)).hasSize(1);
+        assertThat(worklist(agentB)).isEmpty();
+        // the hospital pack releases a call-back not taken within 30 minutes
+        CLOCK.set(callBack.plus(Duration.ofMinutes(31)));
+        assertThat(worklist(agentB)).hasSize(1);
+    }
+
+    @Test
+    void anEventReachingAYearTheCalendarDoesNotKnowIsCountedAndPlansNothing() {
+        String tenant = tenant();
+        String supervisor = token(tenant, "sup-1", "SUPERVISOR");
+        CLOCK.set(sh("2026-12-28T15:00"));
+        double before = unknown2027();
+        String customer = "c-" + UUID.randomUUID();
+        publish(tenant, serviceEvent(customer, "DISCHARGED", sh("2026-12-28T14:30"), Map.of(), List.of()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> unknown2027() > before);
+        assertThat(visitsOf(supervisor, customer)).isEmpty();
+    }
+
+    @Test
+    void anErasedCustomersOpenVisitsAreCancelledAndAttemptNotesRemoved() {
+        String tenant = tenant();
+        String agent = token(tenant, "agent-li", "AGENT");
+        CLOCK.set(DISCHARGE.plusSeconds(60));
+        String customer = "c-" + UUID.randomUUID();
+        publish(tenant, serviceEvent(customer, "DISCHARGED", DISCHARGE, Map.of(), List.of()));
+        JsonNode v = awaitVisits(agent, customer, l -> l.size() == 1).get(0);
+        String id = v.get("id").asText();
+        CLOCK.set(Instant.parse(v.get("dueAt").asText()).plusSeconds(60));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> visit(agent, id).get("state").asText().equals("DUE"));
+        attempt(agent, id, Map.of("outcome", "BUSY", "notes", "daughter answered, mobile 13800001234")).expectStatus().isCreated();
+
+        publish(tenant, new com.huifang.contracts.events.CustomerErased(customer, "req-1", CLOCK.instant()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode after = visit(agent, id);
+            return after.get("state").asText().equals("CANCELLED") && after.get("attempts").get(0).get("notes").isNull();
+        });
+    }
+
+    private double unknown2027() {
+        var c = registry.find("huifang.calendar.unknown.year").tag("year", "2027").counter();
+        return c == null ? 0 : c.count();
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec attempt(String token, String id, Map<String, Object> body) {
         return http.post().uri("/api/visits/{id}/attempts", id).headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();

@@ -30,6 +30,8 @@ class CustomerEventsListener {
                     EventJson.payload(envelope, ServiceEventRecorded.class));
             case "CustomerConsentChanged" -> planning.onConsent(envelope,
                     EventJson.payload(envelope, CustomerConsentChanged.class));
+            case "CustomerErased" -> planning.onErased(envelope,
+                    EventJson.payload(envelope, com.huifang.contracts.events.CustomerErased.class));
             default -> Mono.empty();
         });
     }
