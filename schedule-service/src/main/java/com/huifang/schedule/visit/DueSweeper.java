@@ -4,6 +4,7 @@ import com.huifang.contracts.EventJson;
 import com.huifang.contracts.events.VisitDue;
 import com.huifang.platform.messaging.OutboxEntry;
 import com.huifang.schedule.visit.store.VisitDocument;
+import com.huifang.schedule.visit.store.VisitMapping;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -67,7 +68,7 @@ public class DueSweeper implements SmartLifecycle {
                 .flatMap(v -> {
                     VisitDue due = new VisitDue(v.id, v.customerId, v.planId, v.surveyTemplateId, v.dueAt,
                             v.deadlineAt, v.channel, v.priority, v.assigneeId);
-                    OutboxEntry entry = OutboxEntry.of(EventJson.envelope(VisitPlanning.eventId("VisitDue", v.id),
+                    OutboxEntry entry = OutboxEntry.of(EventJson.envelope(VisitMapping.eventId("VisitDue", v.id),
                             due, v.tenantId, null, now));
                     Query unclaimed = Query.query(Criteria.where("_id").is(v.id).and("state").is("PLANNED"));
                     Update claim = new Update().set("state", "DUE").set("dueFiredAt", now).inc("version", 1)

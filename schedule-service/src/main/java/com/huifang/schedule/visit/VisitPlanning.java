@@ -1,90 +1,350 @@
 package com.huifang.schedule.visit;
 
 import com.huifang.contracts.EventEnvelope;
-import com.huifang.contracts.EventJson;
+import com.huifang.contracts.events.CustomerConsentChanged;
+import com.huifang.contracts.events.IssueResolved;
 import com.huifang.contracts.events.ServiceEventRecorded;
-import com.huifang.contracts.events.VisitPlanned;
-import com.huifang.platform.messaging.OutboxEntry;
+import com.huifang.schedule.assignment.Assignments;
+import com.huifang.schedule.calendar.TenantCalendars;
+import com.huifang.schedule.calendar.UnknownYears;
+import com.huifang.schedule.plan.PlanCatalog;
+import com.huifang.schedule.plan.domain.Channel;
+import com.huifang.schedule.plan.domain.Plan;
+import com.huifang.schedule.plan.domain.Rung;
+import com.huifang.schedule.plan.domain.TenantCalendar;
+import com.huifang.schedule.visit.domain.Consent;
+import com.huifang.schedule.visit.domain.CustomerPreferences;
+import com.huifang.schedule.visit.domain.IssueResolution;
+import com.huifang.schedule.visit.domain.PlannedVisit;
+import com.huifang.schedule.visit.domain.PlanningOptions;
+import com.huifang.schedule.visit.domain.PlanningOutcome;
+import com.huifang.schedule.visit.domain.PlanningResult;
+import com.huifang.schedule.visit.domain.RecontactPolicy;
+import com.huifang.schedule.visit.domain.ServiceEvent;
+import com.huifang.schedule.visit.domain.Visit;
+import com.huifang.schedule.visit.domain.VisitEvent;
+import com.huifang.schedule.visit.domain.VisitPlanner;
+import com.huifang.schedule.sampling.SamplingDraws;
+import com.huifang.schedule.visit.store.ConsentDocument;
+import com.huifang.schedule.visit.store.EventRecord;
 import com.huifang.schedule.visit.store.VisitDocument;
-import java.nio.charset.StandardCharsets;
+import com.huifang.schedule.visit.store.VisitMapping;
+import com.huifang.schedule.visit.store.VisitStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * Turns a recorded service event into planned visits and stores each with its
- * {@code VisitPlanned} event. Visit ids are derived from (service event, plan, stage), so a
- * redelivered event plans nothing twice.
+ * Reacts to what happens to customers: a recorded service event is run through the tenant's
+ * applicable plans by the rule engine ({@link VisitPlanner}) with the customer's consent, and each
+ * planned visit is stored with its {@code VisitPlanned} event (ids derived from event, plan, stage
+ * and occurrence, so a redelivery plans nothing twice); a cancelling event (policy withdrawn)
+ * cancels the case's open visits; a consent change is kept and applied at once to open visits; a
+ * resolved issue gets its re-contact visit.
  */
 @Service
 public class VisitPlanning {
 
-    /** The walking skeleton's fixed rule: one week after discharge, at 10:00 Beijing time. */
-    static final String SKELETON_PLAN = "hospital-inpatient";
+    private static final Logger log = LoggerFactory.getLogger(VisitPlanning.class);
+
+    /** Service event types that cancel the open visits of their case (the policy withdrawn in its cooling-off period…). */
+    public static final Set<String> CANCELLING_EVENTS = Set.of("POLICY_WITHDRAWN", "SERVICE_CANCELLED", "CASE_CLOSED");
+    public static final String RECONTACT_PLAN = "issue-recontact";
+    /** Confirm a resolved issue within 3 working days, phone then SMS link (feedback closed loop). */
+    public static final RecontactPolicy RECONTACT = new RecontactPolicy(null, 3,
+            List.of(Rung.phone(Channel.PHONE, 3), Rung.once(Channel.SMS_LINK)), 2, "survey-issue-recontact");
 
     private final ReactiveMongoTemplate mongo;
+    private final VisitStore visits;
+    private final PlanCatalog plans;
+    private final TenantCalendars calendars;
+    private final Assignments assignments;
+    private final UnknownYears unknownYears;
+    private final SamplingDraws sampling;
     private final Clock clock;
+    private final VisitPlanner planner = new VisitPlanner();
 
-    public VisitPlanning(ReactiveMongoTemplate mongo, Clock clock) {
+    public VisitPlanning(ReactiveMongoTemplate mongo, VisitStore visits, PlanCatalog plans, TenantCalendars calendars,
+                         Assignments assignments, UnknownYears unknownYears, SamplingDraws sampling, Clock clock) {
+        this.sampling = sampling;
         this.mongo = mongo;
+        this.visits = visits;
+        this.plans = plans;
+        this.calendars = calendars;
+        this.assignments = assignments;
+        this.unknownYears = unknownYears;
         this.clock = clock;
     }
 
-    public Mono<Void> onServiceEvent(EventEnvelope envelope, ServiceEventRecorded event) {
-        if (!"DISCHARGED".equals(event.eventType())) {
+    public Mono<Void> onServiceEvent(EventEnvelope envelope, ServiceEventRecorded e) {
+        String tenantId = envelope.tenantId();
+        ServiceEvent event = new ServiceEvent(e.serviceEventId(), e.customerId(), e.eventType(), e.occurredAt(),
+                e.scheduledAt(), e.customerCategory(), e.staffIds(), e.attributes());
+        Mono<Void> cancel = CANCELLING_EVENTS.contains(e.eventType())
+                ? cancelCase(tenantId, event, envelope.correlationId()) : Mono.empty();
+        Mono<Void> plan = Mono.zip(calendars.of(tenantId), consent(tenantId, e.customerId()))
+                .flatMapMany(t -> plans.applicable(tenantId)
+                        .concatMap(p -> planWith(tenantId, p, event, t.getT1(), t.getT2(), PlanningOptions.NONE,
+                                envelope.correlationId())))
+                .then();
+        return unknownYears.count(rememberCategory(tenantId, e).then(cancel).then(plan));
+    }
+
+    private Mono<Void> rememberCategory(String tenantId, ServiceEventRecorded e) {
+        if (e.customerCategory() == null) {
             return Mono.empty();
         }
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
-        ZonedDateTime local = event.occurredAt().atZone(zone).plusDays(7).with(LocalTime.of(10, 0));
-        Instant due = local.toInstant();
-        VisitDocument visit = new VisitDocument();
-        visit.id = idOf(event.serviceEventId(), SKELETON_PLAN, "main");
-        visit.tenantId = envelope.tenantId();
-        visit.customerId = event.customerId();
-        visit.serviceEventId = event.serviceEventId();
-        visit.planId = SKELETON_PLAN;
-        visit.planVersion = 1;
-        visit.stage = "main";
-        visit.surveyTemplateId = "hospital-inpatient";
-        visit.state = "PLANNED";
-        visit.earliestAt = due;
-        visit.dueAt = due;
-        visit.deadlineAt = due.plusSeconds(3 * 86_400L);
-        visit.channel = "PHONE";
-        visit.priority = 2;
-        visit.plannedAt = clock.instant();
-        visit.explanation = List.of("discharged " + event.occurredAt().atZone(zone).toLocalDateTime()
-                + " → +7 days at 10:00 = " + local.toLocalDateTime());
-        VisitPlanned planned = new VisitPlanned(visit.id, visit.customerId, visit.planId, visit.planVersion,
-                visit.stage, visit.serviceEventId, visit.surveyTemplateId, visit.earliestAt, visit.dueAt,
-                visit.deadlineAt, visit.channel, visit.priority, visit.assigneeId, false);
-        visit.outbox.add(OutboxEntry.of(EventJson.envelope(eventId("VisitPlanned", visit.id), planned,
-                envelope.tenantId(), envelope.correlationId(), visit.plannedAt)));
-        return mongo.insert(visit)
-                .onErrorResume(DuplicateKeyException.class, alreadyPlanned -> Mono.empty())
+        return mongo.upsert(Query.query(Criteria.where("_id").is(ConsentDocument.idOf(tenantId, e.customerId()))),
+                new org.springframework.data.mongodb.core.query.Update().set("tenantId", tenantId)
+                        .set("customerId", e.customerId()).set("category", e.customerCategory()),
+                ConsentDocument.class).then();
+    }
+
+    /** The result of a sampling draw: the sample and the visits planned for it. */
+    public record DrawResult(com.huifang.schedule.sampling.domain.Sample sample, List<String> visitIds) {
+    }
+
+    /**
+     * Draws a sampling plan's sample of a period and plans the sampled households' visits
+     * (mandatory inclusions on the plan's forced channel). Deterministic: drawing again plans nothing new.
+     */
+    public Mono<DrawResult> drawSample(String tenantId, String planId, String period, String correlationId) {
+        return unknownYears.report(plans.latest(tenantId, planId).flatMap(plan -> sampling.draw(tenantId, plan, period)
+                .flatMap(draw -> calendars.of(tenantId).flatMap(calendar -> Flux.fromIterable(draw.events().entrySet())
+                        .concatMap(en -> consent(tenantId, en.getValue().customerId())
+                                .flatMapMany(consent -> {
+                                    PlanningOptions options = PlanningOptions.sampled(en.getKey().forcedChannel());
+                                    PlanningResult r = planner.plan(plan, en.getValue(), new CustomerPreferences(null, null, consent),
+                                            calendar, clock.instant(), options);
+                                    return planWith(tenantId, plan, en.getValue(), calendar, consent, options, correlationId)
+                                            .thenMany(Flux.fromIterable(r.visits()).map(VisitPlanning::idOf));
+                                }))
+                        .collectList()
+                        .map(ids -> new DrawResult(draw.sample(), ids))))));
+    }
+
+    private Mono<Void> planWith(String tenantId, Plan plan, ServiceEvent event, TenantCalendar calendar, Consent consent,
+                                PlanningOptions options, String correlationId) {
+        Instant now = clock.instant();
+        PlanningResult result = planner.plan(plan, event, new CustomerPreferences(null, null, consent), calendar, now,
+                options);
+        if (result.outcome() == PlanningOutcome.AWAITING_SAMPLING) {
+            return sampling.record(tenantId, plan, event, calendar.zone());
+        }
+        if (result.outcome() == PlanningOutcome.NOT_TRIGGERED) {
+            log.debug("Plan {} for event {}: {}", plan.id(), event.id(), result.explanation());
+            return Mono.empty();
+        }
+        Set<String> newIds = new HashSet<>();
+        result.visits().forEach(v -> newIds.add(idOf(v)));
+        Mono<Void> supersede = result.supersededStages().isEmpty() ? Mono.empty()
+                : mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(plan.id())
+                                .and("caseRef").is(event.caseRef()).and("stage").in(result.supersededStages())
+                                .and("state").in(VisitStore.OPEN)), VisitDocument.class)
+                        .filter(d -> !newIds.contains(d.id))
+                        .concatMap(d -> change(tenantId, d.id, v -> v.supersede(now), correlationId))
+                        .then();
+        return supersede.thenMany(Flux.fromIterable(result.visits()).concatMap(spec -> {
+            String id = idOf(spec);
+            List<String> explanation = new ArrayList<>(result.explanation());
+            explanation.addAll(spec.explanation());
+            EventRecord cause = spec.occurrence() > 0 ? EventRecord.of(event) : null;
+            if (result.outcome() == PlanningOutcome.REFUSED) {
+                Visit.Created created = Visit.refusedAtPlanning(id, spec, now);
+                return visits.insert(document(tenantId, null, plan, explanation), created.visit(), created.events(),
+                        correlationId, now);
+            }
+            return assignments.choose(tenantId, plan.assignment(), id, spec.customerId(), spec.dueAt(), spec.staffIds(), calendar)
+                    .flatMap(choice -> {
+                        Visit.Created created = Visit.plan(id, spec, choice.agentId());
+                        VisitDocument doc = document(tenantId, choice.teamId(), plan, explanation);
+                        doc.event = cause;
+                        if (choice.agentId() != null || choice.teamId() != null) {
+                            doc.explanation.add("assignment: " + choice.reason());
+                        }
+                        return visits.insert(doc, created.visit(), created.events(), correlationId, now);
+                    });
+        })).then();
+    }
+
+    private static VisitDocument document(String tenantId, String teamId, Plan plan, List<String> explanation) {
+        VisitDocument doc = new VisitDocument();
+        doc.tenantId = tenantId;
+        doc.teamId = teamId;
+        doc.callbackReleaseMinutes = plan == null || plan.assignment() == null ? 30 : plan.assignment().callbackReleaseMinutes();
+        doc.explanation = new ArrayList<>(explanation);
+        return doc;
+    }
+
+    static String idOf(PlannedVisit v) {
+        return VisitMapping.visitId(v.serviceEventId(), v.planId(), v.stage(), v.occurrence());
+    }
+
+    /** Cancels the open visits of the event's case: {@code caseId}, else {@code serviceEventId}, else all the customer's. */
+    private Mono<Void> cancelCase(String tenantId, ServiceEvent event, String correlationId) {
+        Criteria c = Criteria.where("tenantId").is(tenantId).and("customerId").is(event.customerId()).and("state").in(VisitStore.OPEN);
+        String caseId = event.attributes().get(ServiceEvent.CASE_ATTRIBUTE);
+        String eventRef = event.attributes().get("serviceEventId");
+        if (caseId != null) {
+            c = c.and("caseRef").is(caseId);
+        } else if (eventRef != null) {
+            c = c.and("serviceEventId").is(eventRef);
+        }
+        Instant now = clock.instant();
+        return mongo.find(Query.query(c), VisitDocument.class)
+                .concatMap(d -> change(tenantId, d.id, v -> v.cancel(event.type(), now), correlationId))
                 .then();
     }
 
-    static String idOf(String serviceEventId, String planId, String stage) {
-        return UUID.nameUUIDFromBytes(("visit:" + serviceEventId + ":" + planId + ":" + stage)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+    public Mono<Void> onConsent(EventEnvelope envelope, CustomerConsentChanged e) {
+        String tenantId = envelope.tenantId();
+        Instant changedAt = e.changedAt() == null ? envelope.occurredAt() : e.changedAt();
+        String id = ConsentDocument.idOf(tenantId, e.customerId());
+        Consent consent = new Consent(e.optedOutChannels() == null ? Set.of() : Set.copyOf(e.optedOutChannels()), e.doNotContact());
+        return mongo.findById(id, ConsentDocument.class)
+                .defaultIfEmpty(new ConsentDocument())
+                .flatMap(doc -> {
+                    if (doc.changedAt != null && doc.changedAt.isAfter(changedAt)) {
+                        return Mono.empty(); // an older change arriving late
+                    }
+                    doc.id = id;
+                    doc.tenantId = tenantId;
+                    doc.customerId = e.customerId();
+                    doc.optedOutChannels = new ArrayList<>(consent.optedOutChannels());
+                    doc.doNotContact = consent.doNotContact();
+                    doc.changedAt = changedAt;
+                    Instant now = clock.instant();
+                    return mongo.save(doc).thenMany(visits.openOfCustomer(tenantId, e.customerId())
+                            .concatMap(v -> change(tenantId, v.id, visit -> visit.applyConsent(consent, now),
+                                    envelope.correlationId()))).then();
+                });
     }
 
-    /** Deterministic event ids: re-emitting the same fact yields the same id, which consumers ignore. */
-    public static UUID eventId(String type, String visitId, Object... parts) {
-        StringBuilder key = new StringBuilder(type).append(':').append(visitId);
-        for (Object p : parts) {
-            key.append(':').append(p);
+    /**
+     * A customer's erasure: their open visits are cancelled (nobody may call them any more), the
+     * free notes and recording references of every attempt are removed, and scheduling's copies
+     * (consent, category, sampling population) are deleted. Visit ids and figures stay for reports.
+     */
+    public Mono<Void> onErased(EventEnvelope envelope, com.huifang.contracts.events.CustomerErased e) {
+        String tenantId = envelope.tenantId();
+        Instant now = clock.instant();
+        Query ofCustomer = Query.query(Criteria.where("tenantId").is(tenantId).and("customerId").is(e.customerId()));
+        return visits.openOfCustomer(tenantId, e.customerId())
+                .concatMap(v -> change(tenantId, v.id, visit -> visit.cancel("customer erased", now), envelope.correlationId()))
+                .thenMany(mongo.find(ofCustomer, VisitDocument.class))
+                .filter(v -> v.attempts.stream().anyMatch(a -> a.notes() != null || a.recordingRef() != null))
+                .concatMap(v -> Mono.defer(() -> visits.load(tenantId, v.id).flatMap(doc -> {
+                            doc.attempts = doc.attempts.stream().map(a -> new com.huifang.schedule.visit.store.AttemptRecord(
+                                    a.number(), a.channel(), a.outcome(), a.callBackAt(), a.ringSeconds(),
+                                    a.durationSeconds(), null, null, a.agentId(), a.at())).toList();
+                            return mongo.save(doc);
+                        }))
+                        .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance)))
+                .then(mongo.remove(Query.query(Criteria.where("_id").is(ConsentDocument.idOf(tenantId, e.customerId()))),
+                        ConsentDocument.class))
+                .then(mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("householdId").is(e.customerId())),
+                        com.huifang.schedule.sampling.store.ServedHouseholdDocument.class))
+                .then();
+    }
+
+    public Mono<Consent> consent(String tenantId, String customerId) {
+        return mongo.findById(ConsentDocument.idOf(tenantId, customerId), ConsentDocument.class)
+                .map(d -> new Consent(Set.copyOf(d.optedOutChannels), d.doNotContact))
+                .defaultIfEmpty(Consent.ANY);
+    }
+
+    /**
+     * Plans the re-contact visit confirming a resolved issue (plan {@value #RECONTACT_PLAN}); the
+     * issue id is kept on the visit. One per resolution (a reopened and again resolved issue gets a new one).
+     */
+    public Mono<Void> onIssueResolved(EventEnvelope envelope, IssueResolved e) {
+        String tenantId = envelope.tenantId();
+        Instant now = clock.instant();
+        Instant resolvedAt = e.resolvedAt() == null ? envelope.occurredAt() : e.resolvedAt();
+        return unknownYears.count(Mono.zip(calendars.of(tenantId), consent(tenantId, e.customerId()))
+                .flatMap(t -> {
+                    var planned = planner.planRecontact(new IssueResolution(e.issueId(), e.customerId(), e.visitId(),
+                            e.category(), resolvedAt), RECONTACT, new CustomerPreferences(null, null, t.getT2()), t.getT1(), now);
+                    if (planned.isEmpty()) {
+                        log.info("Issue {}: customer refuses all contact, no re-contact visit", e.issueId());
+                        return Mono.empty();
+                    }
+                    PlannedVisit p = planned.get();
+                    PlannedVisit spec = new PlannedVisit(RECONTACT_PLAN, 1, p.stage(), p.occurrence(), p.serviceEventId(),
+                            p.caseRef(), p.customerId(), p.earliestAt(), p.dueAt(), p.deadlineAt(), p.ladder(), p.windows(),
+                            p.allowNonWorkingDays(), p.priority(), p.surveyTemplateId(), p.deadlineAtRisk(), p.staffIds(),
+                            p.explanation());
+                    String id = VisitMapping.visitId("issue", e.issueId(), resolvedAt);
+                    return previousAssignee(tenantId, e.visitId()).defaultIfEmpty("").flatMap(agent -> {
+                        Visit.Created created = Visit.plan(id, spec, agent.isEmpty() ? null : agent);
+                        VisitDocument doc = document(tenantId, null, null, spec.explanation());
+                        doc.issueId = e.issueId();
+                        return visits.insert(doc, created.visit(), created.events(), envelope.correlationId(), now);
+                    });
+                })).then();
+    }
+
+    /** The agent of the visit that raised the issue keeps the customer (原咨询师接回). */
+    private Mono<String> previousAssignee(String tenantId, String visitId) {
+        if (visitId == null) {
+            return Mono.empty();
         }
-        return UUID.nameUUIDFromBytes(key.toString().getBytes(StandardCharsets.UTF_8));
+        return mongo.findOne(Query.query(Criteria.where("_id").is(visitId).and("tenantId").is(tenantId)), VisitDocument.class)
+                .mapNotNull(v -> v.assigneeId);
     }
 
+    /**
+     * Plans the next repeat of a recurring stage once a repeat ended (completed or failed): same plan
+     * version, same agent (原咨询师接回); none when the customer's category now stops the recurrence
+     * ("until the member is active again"), the maximum is reached or consent leaves no channel.
+     */
+    public Mono<Void> planNextOccurrence(VisitDocument ended, String correlationId) {
+        if (ended.event == null || ended.occurrence < 1 || !("COMPLETED".equals(ended.state) || "FAILED".equals(ended.state))) {
+            return Mono.empty();
+        }
+        String tenantId = ended.tenantId;
+        Instant now = clock.instant();
+        return unknownYears.count(Mono.zip(plans.version(tenantId, ended.planId, ended.planVersion), calendars.of(tenantId),
+                        consent(tenantId, ended.customerId),
+                        mongo.findById(ConsentDocument.idOf(tenantId, ended.customerId), ConsentDocument.class)
+                                .mapNotNull(d -> d.category).defaultIfEmpty(""))
+                .flatMap(t -> Mono.justOrEmpty(planner.planOccurrence(t.getT1(), ended.stage, ended.occurrence + 1,
+                                ended.event.toEvent(), t.getT4().isEmpty() ? null : t.getT4(),
+                                new CustomerPreferences(null, null, t.getT3()), t.getT2(), now))
+                        .flatMap(spec -> {
+                            String agent = ended.assigneeId != null ? ended.assigneeId
+                                    : ended.attempts.isEmpty() ? null : ended.attempts.get(ended.attempts.size() - 1).agentId();
+                            Visit.Created created = Visit.plan(idOf(spec), spec, agent);
+                            VisitDocument doc = document(tenantId, ended.teamId, t.getT1(), spec.explanation());
+                            doc.event = ended.event;
+                            return visits.insert(doc, created.visit(), created.events(), correlationId, now);
+                        }))).then();
+    }
+
+    /** Loads, changes and saves one visit with its events; retried on a concurrent change; ended visits are left alone. */
+    public Mono<VisitDocument> change(String tenantId, String visitId, java.util.function.Function<Visit, List<VisitEvent>> change,
+                                      String correlationId) {
+        return Mono.defer(() -> visits.load(tenantId, visitId).flatMap(doc -> {
+                    Visit visit = VisitMapping.toVisit(doc);
+                    if (!visit.isOpen()) {
+                        return Mono.just(doc);
+                    }
+                    List<VisitEvent> events = change.apply(visit);
+                    return visits.save(doc, visit, events, correlationId, clock.instant());
+                }))
+                .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance));
+    }
 }

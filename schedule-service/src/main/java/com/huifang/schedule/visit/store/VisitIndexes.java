@@ -17,6 +17,16 @@ class VisitIndexes implements IndexDeclaration {
                 .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
                         .on("priority", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)))
                 .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("customerId", Sort.Direction.ASC)))
+                .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("assigneeId", Sort.Direction.ASC)
+                        .on("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)))
+                .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("planId", Sort.Direction.ASC)
+                        .on("caseRef", Sort.Direction.ASC).on("stage", Sort.Direction.ASC)))
+                .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("sourceVisitId", Sort.Direction.ASC)))
+                .then(mongo.indexOps(com.huifang.schedule.sampling.store.ServedHouseholdDocument.class)
+                        .ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("planId", Sort.Direction.ASC)
+                                .on("period", Sort.Direction.ASC)))
+                .then(mongo.indexOps(com.huifang.schedule.assignment.store.TeamDocument.class)
+                        .ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("teamId", Sort.Direction.ASC)))
                 .then();
     }
 }

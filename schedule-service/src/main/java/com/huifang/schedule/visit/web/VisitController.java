@@ -2,14 +2,17 @@ package com.huifang.schedule.visit.web;
 
 import com.huifang.platform.security.Caller;
 import com.huifang.schedule.visit.VisitCommands;
+import com.huifang.schedule.visit.domain.FollowUpRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +26,20 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/visits")
 @Tag(name = "Visits")
+@org.springframework.validation.annotation.Validated
 public class VisitController {
 
     private final VisitCommands commands;
 
     public VisitController(VisitCommands commands) {
         this.commands = commands;
+    }
+
+    @GetMapping
+    @Operation(summary = "A customer's visits, oldest due first")
+    public reactor.core.publisher.Flux<VisitView> ofCustomer(Caller caller,
+            @org.springframework.web.bind.annotation.RequestParam @NotBlank @Size(max = 128) String customerId) {
+        return commands.ofCustomer(caller, customerId).map(VisitView::of);
     }
 
     @GetMapping("/{id}")
@@ -38,27 +49,61 @@ public class VisitController {
     }
 
     /**
+     * @param channel       the channel used; default the visit's current rung (it must be that rung)
      * @param outcome       REACHED, NO_ANSWER, BUSY, POWERED_OFF, WRONG_NUMBER, REFUSED, CALL_BACK_LATER, INCONVENIENT
-     * @param completeVisit with REACHED: the visit is done
+     * @param callBackAt    with CALL_BACK_LATER: the time the customer asked for
+     * @param completeVisit accepted for compatibility: REACHED always completes the visit
      */
     public record AttemptRequest(
             @Pattern(regexp = "PHONE|SECOND_PHONE|SMS_LINK|EMAIL_LINK|HOME_VISIT|LETTER") String channel,
             @NotBlank @Pattern(regexp = "REACHED|NO_ANSWER|BUSY|POWERED_OFF|WRONG_NUMBER|REFUSED|CALL_BACK_LATER|INCONVENIENT")
             String outcome,
+            Instant callBackAt,
             @PositiveOrZero @Max(600) Integer ringSeconds,
             @PositiveOrZero @Max(86_400) Integer durationSeconds,
             @Size(max = 256) String recordingRef,
             @Size(max = 2000) String notes,
-            boolean completeVisit) {
+            Boolean completeVisit) {
+    }
+
+    public record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record FollowUpBooking(@NotNull Instant notBefore, @PositiveOrZero @Max(60) Integer deadlineWorkingDays,
+                                  @Size(max = 500) String note) {
+    }
+
+    public record ReassignRequest(@NotBlank @Size(max = 64) String agentId, @Size(max = 500) String reason) {
     }
 
     @PostMapping("/{id}/attempts")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record one attempt (a call, an SMS, a home visit…) and its outcome")
+    @Operation(summary = "Record one attempt (a call, an SMS, a home visit…) and its outcome; retries and the channel ladder follow the plan")
     public Mono<VisitView> attempt(Caller caller, @PathVariable String id, @Valid @RequestBody AttemptRequest request) {
-        return commands.recordAttempt(caller, id, new VisitCommands.AttemptCommand(request.channel(),
-                        request.outcome(), request.ringSeconds(), request.durationSeconds(), request.recordingRef(),
-                        request.notes(), request.completeVisit()))
+        return commands.recordAttempt(caller, id, new VisitCommands.AttemptCommand(request.channel(), request.outcome(),
+                        request.callBackAt(), request.ringSeconds(), request.durationSeconds(), request.recordingRef(),
+                        request.notes()))
+                .map(VisitView::of);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel an open visit, with a reason (SUPERVISOR, ADMIN)")
+    public Mono<VisitView> cancel(Caller caller, @PathVariable String id, @Valid @RequestBody CancelRequest request) {
+        return commands.cancel(caller, id, request.reason()).map(VisitView::of);
+    }
+
+    @PostMapping("/{id}/follow-ups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Book a follow-up visit from an answer (\"call again after the next check-up\")")
+    public Mono<VisitView> followUp(Caller caller, @PathVariable String id, @Valid @RequestBody FollowUpBooking request) {
+        return commands.followUp(caller, id, new FollowUpRequest(request.notBefore(), request.deadlineWorkingDays(),
+                request.note())).map(VisitView::of);
+    }
+
+    @PostMapping("/{id}/assignee")
+    @Operation(summary = "Give the visit to another agent (never the staff whose work is checked) (SUPERVISOR, ADMIN)")
+    public Mono<VisitView> reassign(Caller caller, @PathVariable String id, @Valid @RequestBody ReassignRequest request) {
+        return commands.reassign(caller, id, request.agentId(), request.reason() == null ? "reassigned" : request.reason())
                 .map(VisitView::of);
     }
 }

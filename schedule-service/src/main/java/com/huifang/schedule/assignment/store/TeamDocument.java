@@ -1,0 +1,32 @@
+package com.huifang.schedule.assignment.store;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A team of call-back agents. Id = {@code tenant:team}. */
+@Document("teams")
+public class TeamDocument {
+
+    @Id
+    public String id;
+    public String tenantId;
+    public String teamId;
+    public String name;
+    public List<AgentRecord> agents = new ArrayList<>();
+    /** round-robin cursor */
+    public String lastAssignedId;
+    @Version
+    public Long version;
+
+    /** @param workingDays MONDAY…; empty = the tenant calendar's working days */
+    public record AgentRecord(String id, List<String> workingDays, List<LocalDate> absences, int capacityPerWindow) {
+    }
+
+    public static String idOf(String tenantId, String teamId) {
+        return tenantId + ":" + teamId;
+    }
+}

@@ -1,0 +1,130 @@
+package com.huifang.schedule.calendar;
+
+import com.huifang.calendar.CalendarFormatException;
+import com.huifang.calendar.DailyWindows;
+import com.huifang.calendar.HolidayCalendars;
+import com.huifang.calendar.WorkingCalendar;
+import com.huifang.platform.problem.ApiProblem;
+import com.huifang.schedule.calendar.store.CalendarDocument;
+import com.huifang.schedule.plan.domain.TenantCalendar;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Each tenant's calendar: the PRC 2025–2026 default (Asia/Shanghai, Monday–Friday, windows 10–12 and
+ * 15–17, business hours 09:00–18:00) with the tenant's settings and uploaded years on top. Built
+ * calendars are cached by (tenant, document version), so every instance sees an upload at once.
+ */
+@Service
+public class TenantCalendars {
+
+    public static final DailyWindows DEFAULT_BUSINESS_HOURS = DailyWindows.parse("09:00-18:00");
+
+    private final ReactiveMongoTemplate mongo;
+    private final Map<String, Built> cache = new ConcurrentHashMap<>();
+
+    private record Built(Long version, TenantCalendar calendar) {
+    }
+
+    public TenantCalendars(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<TenantCalendar> of(String tenantId) {
+        return mongo.findById(tenantId, CalendarDocument.class)
+                .map(doc -> {
+                    Built b = cache.get(tenantId);
+                    if (b != null && b.version().equals(doc.version)) {
+                        return b.calendar();
+                    }
+                    TenantCalendar built = build(doc);
+                    cache.put(tenantId, new Built(doc.version, built));
+                    return built;
+                })
+                .defaultIfEmpty(TenantCalendar.prcDefault());
+    }
+
+    public Mono<CalendarDocument> document(String tenantId) {
+        return mongo.findById(tenantId, CalendarDocument.class).defaultIfEmpty(fresh(tenantId));
+    }
+
+    /** Replaces the settings (zone, weekly days, windows, business hours); uploaded years are kept. */
+    public Mono<CalendarDocument> configure(String tenantId, String zone, java.util.List<String> weeklyDays,
+                                            String callingWindows, String businessHours) {
+        return Mono.defer(() -> document(tenantId).flatMap(doc -> {
+                    doc.tenantId = tenantId;
+                    doc.zone = zone;
+                    doc.weeklyWorkingDays = weeklyDays == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(weeklyDays);
+                    doc.callingWindows = callingWindows;
+                    doc.businessHours = businessHours;
+                    build(doc);
+                    return mongo.save(doc);
+                }))
+                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+    }
+
+    /** Validates an uploaded year document (YAML or JSON, the bundled format) and merges it in. */
+    public Mono<CalendarDocument> upload(String tenantId, String text) {
+        return Mono.fromCallable(() -> parse(text)).then(Mono.defer(() -> document(tenantId).flatMap(doc -> {
+                    doc.uploadedYears.add(text);
+                    build(doc);
+                    return mongo.save(doc);
+                })))
+                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+    }
+
+    static WorkingCalendar parse(String text) {
+        try {
+            return HolidayCalendars.fromYaml(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (CalendarFormatException e) {
+            throw ApiProblem.invalidField("calendar", "calendar-format", "schedule.calendar.invalid", e.getMessage());
+        } catch (RuntimeException e) {
+            throw ApiProblem.invalidField("calendar", "calendar-format", "schedule.calendar.invalid", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Builds the tenant's calendar; an inconsistent document is a 400 naming the problem. */
+    static TenantCalendar build(CalendarDocument doc) {
+        try {
+            WorkingCalendar.Builder b = HolidayCalendars.prc().toBuilder();
+            if (doc.zone != null) {
+                b.zone(ZoneId.of(doc.zone));
+            }
+            if (doc.weeklyWorkingDays != null && !doc.weeklyWorkingDays.isEmpty()) {
+                EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+                doc.weeklyWorkingDays.forEach(d -> days.add(DayOfWeek.valueOf(d)));
+                b.weeklyWorkingDays(days);
+            }
+            for (String year : doc.uploadedYears) {
+                b.mergeYears(parse(year));
+            }
+            DailyWindows windows = doc.callingWindows == null ? TenantCalendar.DEFAULT_WINDOWS
+                    : DailyWindows.parse(doc.callingWindows);
+            if (doc.businessHours != null) {
+                DailyWindows.parse(doc.businessHours);
+            }
+            return new TenantCalendar(b.build(), windows);
+        } catch (ApiProblem p) {
+            throw p;
+        } catch (RuntimeException e) {
+            throw ApiProblem.invalidField("calendar", "calendar-invalid", "schedule.calendar.invalid", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static CalendarDocument fresh(String tenantId) {
+        CalendarDocument doc = new CalendarDocument();
+        doc.id = tenantId;
+        doc.tenantId = tenantId;
+        return doc;
+    }
+}

@@ -1,0 +1,142 @@
+package com.huifang.schedule.plan;
+
+import com.huifang.platform.problem.ApiProblem;
+import com.huifang.platform.problem.InvalidField;
+import com.huifang.schedule.plan.domain.InvalidPlanException;
+import com.huifang.schedule.plan.domain.Plan;
+import com.huifang.schedule.plan.pack.PlanJson;
+import com.huifang.schedule.plan.pack.PlanPacks;
+import com.huifang.schedule.plan.store.PlanDocument;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The tenants' plans, versioned. Until a tenant installed or saved any plan, the
+ * {@value #DEFAULT_PACK} pack applies, so a new hospital tenant's discharges are followed up.
+ */
+@Service
+public class PlanCatalog {
+
+    public static final String DEFAULT_PACK = "hospital-inpatient";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+    private final PlanJson json = new PlanJson();
+
+    public PlanCatalog(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Parses and validates a plan document; errors become a 400 listing each JSON-pointer path. */
+    public Plan parse(String document) {
+        try {
+            return json.read(document == null ? "" : document);
+        } catch (InvalidPlanException e) {
+            throw ApiProblem.invalid(e.errors().stream()
+                    .map(err -> InvalidField.of(err.path().isEmpty() ? "/" : err.path(), "invalid-plan",
+                            "schedule.plan.invalid", err.message()))
+                    .toList());
+        }
+    }
+
+    public String write(Plan plan) {
+        return json.write(plan);
+    }
+
+    /** The latest version of each plan of the tenant that is not retired. */
+    public Flux<Plan> active(String tenantId) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("retired").is(false)), PlanDocument.class)
+                .collectList()
+                .flatMapMany(docs -> {
+                    Map<String, PlanDocument> latest = new LinkedHashMap<>();
+                    docs.stream().sorted(Comparator.comparing((PlanDocument d) -> d.planId).thenComparingInt(d -> d.version))
+                            .forEach(d -> latest.put(d.planId, d));
+                    return Flux.fromIterable(latest.values()).map(d -> json.read(d.json));
+                });
+    }
+
+    /** The plans that apply to the tenant's events: its active plans, or the default pack if it never had any. */
+    public Flux<Plan> applicable(String tenantId) {
+        return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId)), PlanDocument.class)
+                .flatMapMany(any -> any ? active(tenantId)
+                        : Flux.just(PlanPacks.load(DEFAULT_PACK).withTenant(tenantId)));
+    }
+
+    public Mono<Plan> latest(String tenantId, String planId) {
+        return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(planId).and("retired").is(false))
+                        .with(Sort.by(Sort.Direction.DESC, "version")).limit(1), PlanDocument.class)
+                .map(d -> json.read(d.json))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("plan", planId)));
+    }
+
+    public Mono<Plan> version(String tenantId, String planId, int version) {
+        return mongo.findById(PlanDocument.idOf(tenantId, planId, version), PlanDocument.class)
+                .map(d -> json.read(d.json))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("plan", planId + " v" + version)));
+    }
+
+    public Flux<Integer> versions(String tenantId, String planId) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(planId))
+                        .with(Sort.by("version")), PlanDocument.class)
+                .map(d -> d.version);
+    }
+
+    /** Creates version 1; a plan of that id already exists → 409. */
+    public Mono<Plan> create(String tenantId, String userId, Plan plan) {
+        return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(plan.id())), PlanDocument.class)
+                .flatMap(exists -> exists
+                        ? Mono.error(ApiProblem.conflict("plan-exists", "schedule.plan.exists", plan.id()))
+                        : store(tenantId, userId, plan, 1));
+    }
+
+    /** Saves the plan as version n+1 of its id (n = 0 when new). Visits keep the version they were planned with. */
+    public Mono<Plan> update(String tenantId, String userId, Plan plan) {
+        return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(plan.id()))
+                        .with(Sort.by(Sort.Direction.DESC, "version")).limit(1), PlanDocument.class)
+                .map(d -> d.version)
+                .defaultIfEmpty(0)
+                .flatMap(n -> store(tenantId, userId, plan, n + 1));
+    }
+
+    /** Retires every version: the plan no longer plans visits; existing visits are untouched. */
+    public Mono<Void> retire(String tenantId, String planId) {
+        return mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(planId)
+                        .and("retired").is(false)), new Update().set("retired", true), PlanDocument.class)
+                .flatMap(r -> r.getModifiedCount() == 0 ? Mono.error(ApiProblem.notFound("plan", planId)) : Mono.<Void>empty());
+    }
+
+    private Mono<Plan> store(String tenantId, String userId, Plan plan, int version) {
+        Plan saved = new Plan(plan.id(), version, tenantId, plan.name(), plan.triggers(), plan.stages(), plan.ladder(),
+                plan.priority(), plan.sampling(), plan.surveyTemplateId(), plan.assignment(), plan.targets(), plan.replan());
+        PlanDocument doc = new PlanDocument();
+        doc.id = PlanDocument.idOf(tenantId, plan.id(), version);
+        doc.tenantId = tenantId;
+        doc.planId = plan.id();
+        doc.version = version;
+        doc.name = plan.name();
+        doc.json = json.write(saved);
+        doc.createdBy = userId;
+        doc.createdAt = clock.instant();
+        return mongo.insert(doc)
+                .thenReturn(saved)
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> ApiProblem.conflict("plan-version-conflict", "schedule.plan.version-conflict", plan.id(), version));
+    }
+
+    public static List<String> packNames() {
+        return PlanPacks.NAMES;
+    }
+}
