@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         // small limits, so the 413 tests need small bodies
         "spring.codec.max-in-memory-size=1MB",
         "spring.webflux.multipart.max-disk-usage-per-part=2MB"})
+@Import(CustomerServiceIntegrationTest.TestClock.class)
 abstract class CustomerServiceIntegrationTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
