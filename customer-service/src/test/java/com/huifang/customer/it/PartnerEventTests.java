@@ -171,6 +171,11 @@ class PartnerEventTests extends CustomerServiceIntegrationTest {
         String secret = registerPartner(tenant, partner);
         Document raw = mongo.findById(partner, Document.class, "partner_credentials").block();
         assertThat(raw.getString("secret")).startsWith("v1:").doesNotContain(secret);
+        // a second registration of the id (here by another tenant) neither succeeds nor replaces the secret
+        post(token(tenant(), "admin", "ADMIN"), "/api/partners", java.util.Map.of("partnerId", partner, "name", "x"))
+                .exchange().expectStatus().isEqualTo(409);
+        assertThat(mongo.findById(partner, Document.class, "partner_credentials").block().getString("secret"))
+                .isEqualTo(raw.getString("secret"));
         http.get().uri("/api/partners").headers(h -> h.setBearerAuth(token(tenant, "admin", "ADMIN"))).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$[0].partnerId").isEqualTo(partner)

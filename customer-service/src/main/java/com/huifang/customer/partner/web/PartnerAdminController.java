@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
+import org.springframework.dao.DuplicateKeyException;
 import java.time.Clock;
 import java.util.HexFormat;
 import org.springframework.http.HttpStatus;
@@ -68,10 +69,9 @@ public class PartnerAdminController {
         doc.active = true;
         doc.createdAt = clock.instant();
         doc.createdBy = caller.userId();
-        return credentials.findById(request.partnerId())
-                .flatMap(existing -> Mono.<PartnerCredentialDocument>error(
-                        ApiProblem.conflict("duplicate", "problem.duplicate")))
-                .switchIfEmpty(credentials.save(doc))
+        // insert, not save: a partner id is registered once (a second registration must not replace the secret)
+        return credentials.insert(doc)
+                .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict("duplicate", "problem.duplicate"))
                 .map(saved -> new RegisteredPartner(saved.partnerId, saved.name, clear));
     }
 
