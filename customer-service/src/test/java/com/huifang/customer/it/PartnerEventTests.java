@@ -217,6 +217,44 @@ class PartnerEventTests extends CustomerServiceIntegrationTest {
     }
 
     @Test
+    void aTenantsOwnEventTypesAndCategoriesAreEnforcedForItAlone() {
+        String tenant = tenant();
+        String partner = "his-" + tenant;
+        String secret = registerPartner(tenant, partner);
+        String admin = token(tenant, "admin", "ADMIN");
+        http.put().uri("/api/customers/codes").headers(h -> h.setBearerAuth(token(tenant, "sup", "SUPERVISOR")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("categories", List.of("住院"), "serviceEventTypes", List.of("CHECKUP")))
+                .exchange().expectStatus().isForbidden();
+        http.put().uri("/api/customers/codes").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("categories", List.of("住院", "a,b"), "serviceEventTypes", List.of("checkup")))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(2);
+        http.put().uri("/api/customers/codes").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("categories", List.of("住院", "体检"), "defaultCategory", "体检",
+                        "serviceEventTypes", List.of("DISCHARGED", "CHECKUP")))
+                .exchange().expectStatus().isOk();
+
+        byte[] checkup = new String(dischargeBody("C-1", "13800000401"), StandardCharsets.UTF_8)
+                .replace("DISCHARGED", "CHECKUP").getBytes(StandardCharsets.UTF_8);
+        push("/api/partner/events", partner, secret, "c-1", now(), checkup).expectStatus().isAccepted();
+        byte[] installed = new String(dischargeBody("C-2", "13800000402"), StandardCharsets.UTF_8)
+                .replace("DISCHARGED", "INSTALLED").getBytes(StandardCharsets.UTF_8);
+        push("/api/partner/events", partner, secret, "c-2", now(), installed).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
+        assertThat(serviceEventsOf(tenant)).isEqualTo(1);
+
+        // other tenants keep the default codes
+        String other = tenant();
+        String otherSecret = registerPartner(other, "his-" + other);
+        push("/api/partner/events", "his-" + other, otherSecret, "c-2", now(), installed).expectStatus().isAccepted();
+        http.get().uri("/api/customers/codes").headers(h -> h.setBearerAuth(token(other, "agent", "AGENT"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.defaultCategory").isEqualTo("普通客户");
+    }
+
+    @Test
     void theSignatureSchemeIsHexHmacOverIdTimestampAndBody() {
         // the scheme partners implement: lower-case hex HMAC-SHA256 of "eventId.timestamp.body"
         String signature = PartnerAuthenticator.sign("secret", "evt-1", 1_700_000_000L, "{}".getBytes(StandardCharsets.UTF_8));
