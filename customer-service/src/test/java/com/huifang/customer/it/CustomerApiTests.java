@@ -197,6 +197,12 @@ class CustomerApiTests extends CustomerServiceIntegrationTest {
         assertThat(json).doesNotContain("郑十一").doesNotContain("13312345678").doesNotContain("v1:")
                 .doesNotContain("li.si").doesNotContain("phoneHashes\": [\"");
         assertThat(mongo.count(Query.query(Criteria.where("customerId").is(id)), "customer_keys").block()).isZero();
+        // nowhere in the store: every document of every collection is scanned for the digits
+        for (String collection : mongo.getCollectionNames().collectList().block()) {
+            mongo.findAll(Document.class, collection).map(Document::toJson).toIterable()
+                    .forEach(doc -> assertThat(doc).as(collection).doesNotContain("13312345678")
+                            .doesNotContain("133 1234 5678").doesNotContain("郑十一"));
+        }
         // the phone is free again: the person may come back as a new customer
         createCustomer(sup, customer("郑十一", "13312345678"));
     }
