@@ -1,94 +1,77 @@
 package com.huifang.customer.partner;
 
+import com.huifang.customer.partner.domain.PartnerSignature;
 import com.huifang.customer.partner.store.PartnerCredentialDocument;
 import com.huifang.customer.partner.store.PartnerCredentialRepository;
+import com.huifang.customer.pii.domain.FieldCipher;
 import com.huifang.platform.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates a partner push: HMAC-SHA256 (hex) over {@code eventId.timestamp.body} with the
- * partner's secret, timestamp (epoch seconds) within 5 minutes of the server clock either way.
- * The tenant is the one the partner is registered for.
+ * Authenticates a partner push with {@link PartnerSignature}: hex HMAC-SHA256 over
+ * {@code eventId.timestamp.body} with the partner's secret (stored encrypted), timestamp within 5
+ * minutes. The tenant is the one the partner is registered for. An unknown or inactive partner is
+ * answered like a wrong signature.
  */
 @Component
 public class PartnerAuthenticator {
 
-    public static final Duration TOLERANCE = Duration.ofMinutes(5);
+    /** Verified against when the partner is unknown, so both cases take the same time. */
+    private static final byte[] NO_SECRET = "no-such-partner".getBytes(StandardCharsets.UTF_8);
 
     private final PartnerCredentialRepository credentials;
+    private final FieldCipher cipher;
     private final Clock clock;
 
-    public PartnerAuthenticator(PartnerCredentialRepository credentials, Clock clock) {
+    public PartnerAuthenticator(PartnerCredentialRepository credentials, FieldCipher cipher, Clock clock) {
         this.credentials = credentials;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
     /** The authenticated partner, or a 401 problem. */
     public Mono<PartnerCredentialDocument> authenticate(String partnerId, String eventId, String timestamp,
                                                         String signature, byte[] body) {
-        if (blank(partnerId) || blank(eventId) || blank(timestamp) || blank(signature)) {
+        if (partnerId == null || partnerId.isBlank()) {
             return Mono.error(unauthorized("customer.partner.missing-headers"));
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
-            return Mono.error(unauthorized("customer.partner.stale-timestamp"));
-        }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        if (skew.compareTo(TOLERANCE) > 0) {
-            return Mono.error(unauthorized("customer.partner.stale-timestamp"));
-        }
-        return credentials.findById(partnerId)
+        return credentials.findById(partnerId.strip())
                 .filter(c -> c.active)
-                .filter(c -> matches(c.secret, eventId + "." + timestamp.trim() + ".", body, signature))
-                .switchIfEmpty(Mono.error(() -> unauthorized("customer.partner.bad-signature")));
+                .map(c -> new Candidate(c, List.of(secretOf(c))))
+                .defaultIfEmpty(new Candidate(null, List.of(NO_SECRET)))
+                .flatMap(candidate -> {
+                    PartnerSignature.Outcome outcome = PartnerSignature.verify(eventId, timestamp, signature, body,
+                            candidate.secrets(), clock.instant());
+                    return switch (outcome) {
+                        case OK -> candidate.partner() == null
+                                ? Mono.error(unauthorized("customer.partner.bad-signature"))
+                                : Mono.just(candidate.partner());
+                        case MALFORMED -> Mono.error(unauthorized("customer.partner.missing-headers"));
+                        case BAD_SIGNATURE -> Mono.error(unauthorized("customer.partner.bad-signature"));
+                        case STALE_TIMESTAMP -> Mono.error(unauthorized("customer.partner.stale-timestamp"));
+                    };
+                });
+    }
+
+    private record Candidate(PartnerCredentialDocument partner, List<byte[]> secrets) {
+    }
+
+    private byte[] secretOf(PartnerCredentialDocument c) {
+        return cipher.decrypt(c.secret, PartnerCredentialDocument.secretContext(c.partnerId))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The signature a partner sends: lower-case hex HMAC-SHA256 of {@code eventId.timestamp.body}. */
     public static String sign(String secret, String eventId, long timestamp, byte[] body) {
-        return HexFormat.of().formatHex(mac(secret, eventId + "." + timestamp + ".", body));
-    }
-
-    private static boolean matches(String secret, String prefix, byte[] body, String signature) {
-        byte[] expected = mac(secret, prefix, body);
-        byte[] given;
-        try {
-            given = HexFormat.of().parseHex(signature.trim().toLowerCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return MessageDigest.isEqual(expected, given);
-    }
-
-    private static byte[] mac(String secret, String prefix, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(prefix.getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return PartnerSignature.sign(secret.getBytes(StandardCharsets.UTF_8), eventId, timestamp, body);
     }
 
     private static ApiProblem unauthorized(String key) {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, "partner-unauthorized", key);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -1,5 +1,6 @@
 package com.huifang.customer.customer.store;
 
+import com.huifang.customer.serviceevent.store.ServiceEventDocument;
 import com.huifang.platform.mongo.IndexDeclaration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -7,15 +8,23 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+/** Indexes of the list filters, the key owners, and the service events by customer. */
 @Component
 class CustomerIndexes implements IndexDeclaration {
 
     @Override
     public Mono<Void> ensure(ReactiveMongoTemplate mongo) {
-        var ops = mongo.indexOps(CustomerDocument.class);
-        return ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
-                .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("partnerRefs", Sort.Direction.ASC)))
-                .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("category", Sort.Direction.ASC)))
+        var customers = mongo.indexOps(CustomerDocument.class);
+        var keys = mongo.indexOps(CustomerKeys.COLLECTION);
+        var events = mongo.indexOps(ServiceEventDocument.class);
+        return customers.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC)
+                        .on("_id", Sort.Direction.ASC))
+                .then(customers.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("category", Sort.Direction.ASC)))
+                .then(customers.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("tags", Sort.Direction.ASC)))
+                .then(customers.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("staffIds", Sort.Direction.ASC)))
+                .then(customers.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("name", Sort.Direction.ASC)))
+                .then(keys.ensureIndex(new Index().on("customerId", Sort.Direction.ASC)))
+                .then(events.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("customerId", Sort.Direction.ASC)))
                 .then();
     }
 }

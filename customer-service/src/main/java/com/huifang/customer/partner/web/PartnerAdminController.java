@@ -2,6 +2,7 @@ package com.huifang.customer.partner.web;
 
 import com.huifang.customer.partner.store.PartnerCredentialDocument;
 import com.huifang.customer.partner.store.PartnerCredentialRepository;
+import com.huifang.customer.pii.domain.FieldCipher;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
 import com.huifang.platform.security.Role;
@@ -12,14 +13,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
+import org.springframework.dao.DuplicateKeyException;
 import java.time.Clock;
 import java.util.HexFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Admins register the partner systems of their tenant; the secret is shown once. */
@@ -31,10 +35,12 @@ public class PartnerAdminController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PartnerCredentialRepository credentials;
+    private final FieldCipher cipher;
     private final Clock clock;
 
-    public PartnerAdminController(PartnerCredentialRepository credentials, Clock clock) {
+    public PartnerAdminController(PartnerCredentialRepository credentials, FieldCipher cipher, Clock clock) {
         this.credentials = credentials;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -58,14 +64,27 @@ public class PartnerAdminController {
         doc.partnerId = request.partnerId();
         doc.tenantId = caller.tenantId();
         doc.name = request.name();
-        doc.secret = HexFormat.of().formatHex(secret);
+        String clear = HexFormat.of().formatHex(secret);
+        doc.secret = cipher.encrypt(clear, PartnerCredentialDocument.secretContext(request.partnerId()));
         doc.active = true;
         doc.createdAt = clock.instant();
         doc.createdBy = caller.userId();
-        return credentials.findById(request.partnerId())
-                .flatMap(existing -> Mono.<PartnerCredentialDocument>error(
-                        ApiProblem.conflict("duplicate", "problem.duplicate")))
-                .switchIfEmpty(credentials.save(doc))
-                .map(saved -> new RegisteredPartner(saved.partnerId, saved.name, doc.secret));
+        // insert, not save: a partner id is registered once (a second registration must not replace the secret)
+        return credentials.insert(doc)
+                .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict("duplicate", "problem.duplicate"))
+                .map(saved -> new RegisteredPartner(saved.partnerId, saved.name, clear));
+    }
+
+    public record PartnerView(String partnerId, String name, boolean active, java.time.Instant createdAt) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The partner systems of the caller's tenant (never their secrets)")
+    public Flux<PartnerView> list(Caller caller) {
+        if (!caller.hasAnyRole(Role.ADMIN)) {
+            return Flux.error(ApiProblem.forbidden("problem.forbidden"));
+        }
+        return credentials.findByTenantId(caller.tenantId())
+                .map(c -> new PartnerView(c.partnerId, c.name, c.active, c.createdAt));
     }
 }

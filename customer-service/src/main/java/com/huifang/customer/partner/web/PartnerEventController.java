@@ -1,19 +1,20 @@
 package com.huifang.customer.partner.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huifang.customer.partner.PartnerAuthenticator;
+import com.huifang.customer.partner.domain.PartnerBatch;
+import com.huifang.customer.partner.domain.PartnerSignature;
 import com.huifang.customer.serviceevent.ServiceEventIntake;
+import com.huifang.customer.support.DomainProblems;
 import com.huifang.platform.problem.ApiProblem;
-import com.huifang.platform.problem.BodyValidator;
 import com.huifang.platform.problem.FieldProblem;
-import com.huifang.platform.problem.InvalidField;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import com.huifang.platform.problem.ProblemRenderer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,32 +23,32 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Partner systems (HIS, CRM, ERP) push service events here, authenticated by an HMAC signature
  * instead of a bearer token. The body is read as bytes first, because the signature covers the
- * exact bytes sent.
+ * exact bytes sent; then the domain validates it.
  */
 @RestController
 @RequestMapping("/api/partner/events")
 @Tag(name = "Partner events", description = "HMAC-signed pushes of service events by partner systems")
 public class PartnerEventController {
 
-    public static final int MAX_BATCH = 500;
+    public static final String SOURCE = "PARTNER_HTTP";
 
     private final PartnerAuthenticator authenticator;
     private final ServiceEventIntake intake;
-    private final BodyValidator validator;
     private final ObjectMapper json;
+    private final ProblemRenderer messages;
 
-    public PartnerEventController(PartnerAuthenticator authenticator, ServiceEventIntake intake,
-                                  BodyValidator validator, ObjectMapper json) {
+    public PartnerEventController(PartnerAuthenticator authenticator, ServiceEventIntake intake, ObjectMapper json,
+                                  ProblemRenderer messages) {
         this.authenticator = authenticator;
         this.intake = intake;
-        this.validator = validator;
         this.json = json;
+        this.messages = messages;
     }
 
     public record Accepted(String serviceEventId, String customerId, String status) {
@@ -56,18 +57,17 @@ public class PartnerEventController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Push one service event",
-            description = "Idempotent by X-Huifang-Event-Id: a replay returns the first result and stores nothing new.")
+            description = "Idempotent by X-Huifang-Event-Id: a replay returns the first result (status DUPLICATE) "
+                    + "and stores nothing new.")
     public Mono<Accepted> push(
-            @Parameter(description = "the partner's id") @RequestHeader(value = "X-Huifang-Partner", required = false) String partnerId,
-            @Parameter(description = "the partner's event id") @RequestHeader(value = "X-Huifang-Event-Id", required = false) String eventId,
-            @Parameter(description = "epoch seconds") @RequestHeader(value = "X-Huifang-Timestamp", required = false) String timestamp,
-            @Parameter(description = "hex HMAC-SHA256 of eventId.timestamp.body") @RequestHeader(value = "X-Huifang-Signature", required = false) String signature,
+            @Parameter(description = "the partner's id") @RequestHeader(value = PartnerSignature.PARTNER_HEADER, required = false) String partnerId,
+            @Parameter(description = "the partner's event id") @RequestHeader(value = PartnerSignature.EVENT_ID_HEADER, required = false) String eventId,
+            @Parameter(description = "epoch seconds") @RequestHeader(value = PartnerSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+            @Parameter(description = "hex HMAC-SHA256 of eventId.timestamp.body") @RequestHeader(value = PartnerSignature.SIGNATURE_HEADER, required = false) String signature,
             @RequestBody byte[] body) {
         return authenticator.authenticate(partnerId, eventId, timestamp, signature, body)
                 .flatMap(partner -> parse(body, PartnerEventRequest.class)
-                        .flatMap(validator::validate)
-                        .flatMap(event -> intake.record(partner.tenantId, partner.partnerId, eventId.trim(),
-                                "PARTNER_HTTP", event)))
+                        .flatMap(event -> intake.record(partner.tenantId, partner.partnerId, eventId, SOURCE, event)))
                 .map(r -> new Accepted(r.serviceEventId(), r.customerId(), r.duplicate() ? "DUPLICATE" : "RECORDED"));
     }
 
@@ -75,6 +75,7 @@ public class PartnerEventController {
     public record BatchItem(String eventId, PartnerEventRequest event) {
     }
 
+    /** @param status RECORDED, DUPLICATE or REJECTED (with errors) */
     public record ItemResult(int index, String eventId, String status, String serviceEventId, String customerId,
                              List<FieldProblem> errors) {
     }
@@ -84,53 +85,57 @@ public class PartnerEventController {
             description = "The signature covers the whole body (X-Huifang-Event-Id names the batch). Each item is "
                     + "recorded or rejected on its own: one bad item does not reject the others.")
     public Mono<List<ItemResult>> pushBatch(
-            @RequestHeader(value = "X-Huifang-Partner", required = false) String partnerId,
-            @RequestHeader(value = "X-Huifang-Event-Id", required = false) String batchId,
-            @RequestHeader(value = "X-Huifang-Timestamp", required = false) String timestamp,
-            @RequestHeader(value = "X-Huifang-Signature", required = false) String signature,
-            @RequestBody byte[] body) {
+            @RequestHeader(value = PartnerSignature.PARTNER_HEADER, required = false) String partnerId,
+            @RequestHeader(value = PartnerSignature.EVENT_ID_HEADER, required = false) String batchId,
+            @RequestHeader(value = PartnerSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+            @RequestHeader(value = PartnerSignature.SIGNATURE_HEADER, required = false) String signature,
+            @RequestBody byte[] body, ServerWebExchange exchange) {
         return authenticator.authenticate(partnerId, batchId, timestamp, signature, body)
                 .flatMap(partner -> parse(body, JsonNode.class).flatMap(root -> {
                     if (!root.isArray()) {
                         return Mono.error(ApiProblem.invalidField("$", "array", "customer.batch.not-array"));
                     }
-                    if (root.size() > MAX_BATCH) {
-                        return Mono.error(ApiProblem.invalidField("$", "Size", "validation.Size", MAX_BATCH, 1));
+                    if (root.isEmpty() || root.size() > PartnerBatch.MAX_ITEMS) {
+                        return Mono.error(ApiProblem.invalidField("$", "Size", "validation.Size",
+                                PartnerBatch.MAX_ITEMS, 1));
                     }
-                    List<JsonNode> items = new ArrayList<>();
-                    root.forEach(items::add);
-                    return Flux.range(0, items.size())
-                            .concatMap(i -> item(partner.tenantId, partner.partnerId, i, items.get(i)))
-                            .collectList();
+                    List<String> ids = new ArrayList<>();
+                    List<PartnerEventRequest> events = new ArrayList<>();
+                    List<Integer> malformed = new ArrayList<>();
+                    for (int i = 0; i < root.size(); i++) {
+                        BatchItem item = null;
+                        try {
+                            item = json.treeToValue(root.get(i), BatchItem.class);
+                        } catch (Exception e) {
+                            malformed.add(i);
+                        }
+                        ids.add(item == null ? null : item.eventId());
+                        events.add(item == null || item.event() == null ? null : item.event());
+                    }
+                    var locale = ProblemRenderer.localeOf(exchange);
+                    return intake.recordBatch(partner.tenantId, partner.partnerId, SOURCE, ids, events)
+                            .map(outcomes -> outcomes.stream().map(o -> {
+                                if (malformed.contains(o.index())) {
+                                    return new ItemResult(o.index(), null, "REJECTED", null, null,
+                                            List.of(new FieldProblem("$", "malformed",
+                                                    message("problem.malformed-request", locale))));
+                                }
+                                if (o.result() == null) {
+                                    return new ItemResult(o.index(), o.partnerEventId(), "REJECTED", null, null,
+                                            o.errors().stream().map(e -> {
+                                                var f = DomainProblems.field(e);
+                                                return new FieldProblem(f.field(), f.code(), message(f.messageKey(), locale));
+                                            }).toList());
+                                }
+                                return new ItemResult(o.index(), o.partnerEventId(),
+                                        o.result().duplicate() ? "DUPLICATE" : "RECORDED", o.result().serviceEventId(),
+                                        o.result().customerId(), List.of());
+                            }).toList());
                 }));
     }
 
-    private Mono<ItemResult> item(String tenantId, String partnerId, int index, JsonNode node) {
-        BatchItem item;
-        try {
-            item = json.treeToValue(node, BatchItem.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return Mono.just(new ItemResult(index, null, "REJECTED", null, null,
-                    List.of(new FieldProblem("$", "malformed", "not a valid event item"))));
-        }
-        List<InvalidField> invalid = new ArrayList<>();
-        if (item == null || item.eventId() == null || item.eventId().isBlank() || item.eventId().length() > 128) {
-            invalid.add(InvalidField.of("eventId", "NotBlank", "validation.NotBlank"));
-        }
-        if (item == null || item.event() == null) {
-            invalid.add(InvalidField.of("event", "NotNull", "validation.NotNull"));
-        } else {
-            validator.check(item.event()).forEach(f -> invalid.add(new InvalidField("event." + f.field(), f.code(),
-                    f.messageKey(), f.args())));
-        }
-        if (!invalid.isEmpty()) {
-            String eventId = item == null ? null : item.eventId();
-            return Mono.just(new ItemResult(index, eventId, "REJECTED", null, null, invalid.stream()
-                    .map(f -> new FieldProblem(f.field(), f.code(), f.messageKey())).toList()));
-        }
-        return intake.record(tenantId, partnerId, item.eventId().trim(), "PARTNER_HTTP", item.event())
-                .map(r -> new ItemResult(index, item.eventId(), r.duplicate() ? "DUPLICATE" : "RECORDED",
-                        r.serviceEventId(), r.customerId(), List.of()));
+    private String message(String key, java.util.Locale locale) {
+        return messages.message(key, new Object[0], locale);
     }
 
     private <T> Mono<T> parse(byte[] body, Class<T> type) {

@@ -1,0 +1,197 @@
+package com.huifang.customer.customer.store;
+
+import com.huifang.customer.consent.domain.Channel;
+import com.huifang.customer.consent.domain.ChannelConsent;
+import com.huifang.customer.consent.domain.Consent;
+import com.huifang.customer.consent.domain.ConsentSource;
+import com.huifang.customer.consent.domain.ConsentStatus;
+import com.huifang.customer.customer.domain.ChineseIdNumber;
+import com.huifang.customer.customer.domain.ContactEmail;
+import com.huifang.customer.customer.domain.ContactPhone;
+import com.huifang.customer.customer.domain.Customer;
+import com.huifang.customer.customer.domain.CustomerProfile;
+import com.huifang.customer.customer.domain.EmailAddress;
+import com.huifang.customer.customer.domain.PartnerReference;
+import com.huifang.customer.customer.domain.PhoneNumber;
+import com.huifang.customer.customer.domain.TimeWindow;
+import com.huifang.customer.pii.domain.FieldCipher;
+import com.huifang.customer.pii.domain.LookupHash;
+import com.huifang.customer.pii.domain.PersonalField;
+import com.huifang.platform.messaging.OutboxEntry;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stores the customer aggregate: encrypts personal fields on the way in, decrypts on the way out,
+ * and writes changes conditionally on the version loaded, with their outbox entries in the same
+ * single-document update (so a stale writer changes nothing and publishes nothing).
+ */
+@Component
+public class CustomerStore {
+
+    /** Every stored field but {@code _id} and {@code outbox}: set when present, unset when null. */
+    private static final List<String> FIELDS = List.of("tenantId", "name", "category", "tags", "preferredChannel",
+            "preferredHours", "timeZone", "staffIds", "householdId", "siteId", "attributes", "partnerRefs", "phones",
+            "emails", "idNumber", "phoneHashes", "consent", "erasedAt", "createdAt", "updatedAt", "version");
+
+    private final ReactiveMongoTemplate mongo;
+    private final FieldCipher cipher;
+    private final LookupHash lookup;
+
+    public CustomerStore(ReactiveMongoTemplate mongo, FieldCipher cipher, LookupHash lookup) {
+        this.mongo = mongo;
+        this.cipher = cipher;
+        this.lookup = lookup;
+    }
+
+    public Mono<Customer> find(String tenantId, String id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)),
+                CustomerDocument.class).map(this::toDomain);
+    }
+
+    /** Inserts a new customer; fails with {@code DuplicateKeyException} when the id exists. */
+    public Mono<Customer> insert(Customer customer, List<OutboxEntry> events) {
+        CustomerDocument doc = toDocument(customer);
+        doc.outbox.addAll(events);
+        return mongo.insert(doc).thenReturn(customer);
+    }
+
+    /**
+     * Writes {@code customer} if the stored version is still {@code loadedVersion}.
+     *
+     * @return false when someone else changed it first (nothing written)
+     */
+    public Mono<Boolean> update(Customer customer, long loadedVersion, List<OutboxEntry> events) {
+        Document fields = new Document();
+        mongo.getConverter().write(toDocument(customer), fields);
+        Update update = new Update();
+        for (String field : FIELDS) {
+            Object value = fields.get(field);
+            if (value == null) {
+                update.unset(field);
+            } else {
+                update.set(field, value);
+            }
+        }
+        if (!events.isEmpty()) {
+            update.push("outbox").each(events.toArray());
+        }
+        Query query = Query.query(Criteria.where("_id").is(customer.id()).and("tenantId").is(customer.tenantId())
+                .and("version").is(loadedVersion));
+        return mongo.updateFirst(query, update, CustomerDocument.class).map(r -> r.getModifiedCount() == 1);
+    }
+
+    /** The lookup hashes of a customer's phones (duplicate detection). */
+    public List<String> phoneHashes(Customer customer) {
+        return customer.profile().phones().stream()
+                .map(p -> lookup.ofPhone(customer.tenantId(), p.number())).distinct().toList();
+    }
+
+    public CustomerDocument toDocument(Customer c) {
+        CustomerProfile p = c.profile();
+        CustomerDocument d = new CustomerDocument();
+        d.id = c.id();
+        d.tenantId = c.tenantId();
+        d.name = p.name();
+        d.category = p.category();
+        d.tags = new ArrayList<>(p.tags());
+        d.preferredChannel = p.preferredChannel() == null ? null : p.preferredChannel().name();
+        d.preferredHours = p.preferredHours().stream().map(TimeWindow::toString).toList();
+        d.timeZone = p.timeZone() == null ? null : p.timeZone().getId();
+        d.staffIds = new ArrayList<>(p.staffIds());
+        d.householdId = p.householdId();
+        d.siteId = p.siteId();
+        d.attributes = new java.util.LinkedHashMap<>(p.attributes());
+        d.partnerRefs = p.partnerReferences().stream().map(r -> r.partnerId() + ":" + r.customerRef()).toList();
+        d.phones = p.phones().stream().map(ph -> contact(ph.label(),
+                cipher.encrypt(ph.number().canonical(), context(c.tenantId(), c.id(), PersonalField.PHONE)), ph.primary())).toList();
+        d.emails = p.emails().stream().map(e -> contact(e.label(),
+                cipher.encrypt(e.address().value(), context(c.tenantId(), c.id(), PersonalField.EMAIL)), e.primary())).toList();
+        d.idNumber = p.idNumber() == null ? null
+                : cipher.encrypt(p.idNumber().value(), context(c.tenantId(), c.id(), PersonalField.ID_NUMBER));
+        d.phoneHashes = phoneHashes(c);
+        d.consent = consent(c.consent());
+        d.erasedAt = c.erasedAt().orElse(null);
+        d.createdAt = c.createdAt();
+        d.updatedAt = c.updatedAt();
+        d.version = c.version();
+        return d;
+    }
+
+    public Customer toDomain(CustomerDocument d) {
+        List<ContactPhone> phones = d.phones == null ? List.of() : d.phones.stream()
+                .map(s -> new ContactPhone(s.label, PhoneNumber.parse(cipher.decrypt(s.value,
+                        context(d.tenantId, d.id, PersonalField.PHONE))), s.primary)).toList();
+        List<ContactEmail> emails = d.emails == null ? List.of() : d.emails.stream()
+                .map(s -> new ContactEmail(s.label, EmailAddress.parse(cipher.decrypt(s.value,
+                        context(d.tenantId, d.id, PersonalField.EMAIL))), s.primary)).toList();
+        ChineseIdNumber idNumber = d.idNumber == null ? null
+                : ChineseIdNumber.parse(cipher.decrypt(d.idNumber, context(d.tenantId, d.id, PersonalField.ID_NUMBER)));
+        List<PartnerReference> refs = d.partnerRefs == null ? List.of() : d.partnerRefs.stream().map(r -> {
+            int colon = r.indexOf(':');
+            return new PartnerReference(r.substring(0, colon), r.substring(colon + 1));
+        }).toList();
+        CustomerProfile profile = new CustomerProfile(d.name, phones, emails, d.category,
+                d.tags == null ? Set.of() : new LinkedHashSet<>(d.tags),
+                d.preferredChannel == null ? null : Channel.valueOf(d.preferredChannel),
+                d.preferredHours == null ? List.of() : d.preferredHours.stream().map(h -> TimeWindow.validate(h).orThrow()).toList(),
+                d.timeZone == null ? null : ZoneId.of(d.timeZone),
+                d.staffIds == null ? List.of() : d.staffIds, d.householdId, d.siteId,
+                d.attributes == null ? Map.of() : d.attributes, refs, idNumber);
+        return Customer.restore(d.id, d.tenantId, profile, consent(d.consent), d.version == null ? 0 : d.version,
+                d.createdAt, d.updatedAt, d.erasedAt);
+    }
+
+    /** GCM associated data: a ciphertext copied to another customer, tenant or field does not decrypt. */
+    private static String context(String tenantId, String customerId, PersonalField field) {
+        return tenantId + "/" + customerId + "/" + field.name();
+    }
+
+    private static CustomerDocument.StoredContact contact(String label, String value, boolean primary) {
+        CustomerDocument.StoredContact s = new CustomerDocument.StoredContact();
+        s.label = label;
+        s.value = value;
+        s.primary = primary;
+        return s;
+    }
+
+    private static CustomerDocument.StoredConsent consent(Consent c) {
+        CustomerDocument.StoredConsent s = new CustomerDocument.StoredConsent();
+        c.channels().forEach((channel, decision) -> {
+            CustomerDocument.StoredChannelConsent sc = new CustomerDocument.StoredChannelConsent();
+            sc.status = decision.status().name();
+            sc.source = decision.source().name();
+            sc.at = decision.at();
+            s.channels.put(channel.name(), sc);
+        });
+        s.doNotContact = c.doNotContact();
+        s.doNotContactSince = c.doNotContactSince();
+        s.doNotContactSource = c.doNotContactSource() == null ? null : c.doNotContactSource().name();
+        return s;
+    }
+
+    private static Consent consent(CustomerDocument.StoredConsent s) {
+        if (s == null) {
+            return Consent.initial();
+        }
+        Map<Channel, ChannelConsent> channels = new EnumMap<>(Channel.class);
+        if (s.channels != null) {
+            s.channels.forEach((name, sc) -> channels.put(Channel.valueOf(name), new ChannelConsent(Channel.valueOf(name),
+                    ConsentStatus.valueOf(sc.status), ConsentSource.valueOf(sc.source), sc.at)));
+        }
+        return new Consent(channels, s.doNotContact, s.doNotContactSince,
+                s.doNotContactSource == null ? null : ConsentSource.valueOf(s.doNotContactSource));
+    }
+}
