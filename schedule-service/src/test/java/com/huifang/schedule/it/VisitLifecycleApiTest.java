@@ -45,7 +45,7 @@ class VisitLifecycleApiTest extends ScheduleApiTest {
         JsonNode list = worklist(agent);
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("id").asText()).isEqualTo(id);
-        assertThat(list.get(0).get("surveyTemplateId").asText()).isEqualTo("survey-inpatient-discharge");
+        assertThat(list.get(0).get("surveyTemplateId").asText()).isEqualTo("hospital-inpatient");
 
         // the live gauge counts it as due for its tenant and plan
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
