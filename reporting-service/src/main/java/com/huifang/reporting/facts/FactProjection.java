@@ -236,7 +236,7 @@ public class FactProjection {
         Query all = Query.query(Criteria.where("tenantId").is(tenant));
         Mono<Long> visits = mongo.find(all, VisitFactDocument.class)
                 .concatMap(d -> updateVisit(tenant, d.visitId, UnaryOperator.identity())
-                        .then(resave(VisitFactDocument.idOf(tenant, d.visitId))))
+                        .then(resave(VisitFactDocument.idOf(tenant, d.visitId))).thenReturn(1L))
                 .count();
         Mono<Long> issues = mongo.find(all, IssueFactDocument.class)
                 .concatMap(d -> mongo.findById(d.id, IssueFactDocument.class)

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 class FactIndexes {
 
     @Bean
-    IndexDeclaration factIndexes() {
+    IndexDeclaration reportingFactIndexes() {
         return mongo -> Mono.when(
                 // reports: visits due in a range; opinions of a range; a customer's visits (erasure)
                 mongo.indexOps(VisitFactDocument.COLLECTION).ensureIndex(new Index()
