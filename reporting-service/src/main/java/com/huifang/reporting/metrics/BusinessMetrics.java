@@ -2,8 +2,10 @@ package com.huifang.reporting.metrics;
 
 import com.huifang.contracts.events.SurveySubmitted;
 import com.huifang.contracts.events.VisitAttempted;
+import com.huifang.contracts.events.VisitCompleted;
 import com.huifang.reporting.facts.FactProjection;
 import com.huifang.reporting.facts.domain.AppliedEvent;
+import com.huifang.reporting.facts.domain.VisitResult;
 import com.huifang.reporting.facts.store.IssueFactDocument;
 import com.huifang.reporting.facts.store.VisitFactDocument;
 import io.micrometer.core.instrument.Counter;
@@ -44,7 +46,8 @@ import reactor.core.scheduler.Schedulers;
  *       escalated (their SLA was missed), issues resolved outside their SLA in the last 30 days;</li>
  *   <li>{@code huifang_reporting_attempts_total{tenant,outcome}} and
  *       {@code huifang_reporting_surveys_total{tenant,score_class=satisfied|unsatisfied|unrated}}:
- *       counted as events are projected (once per event id, through the inbox).</li>
+ *       counted as events are projected (once per event id, through the inbox);</li>
+ *   <li>{@code huifang_reporting_visits_completed_total{tenant,result=COMPLETED|FAILED|REFUSED|CANCELLED|OTHER}}.</li>
  * </ul>
  * Gauges are recomputed from the facts every {@code reporting.metrics.refresh} (15 s).
  */
@@ -91,6 +94,10 @@ public class BusinessMetrics implements FactProjection.ProjectionListener, Smart
         if (event.payload() instanceof VisitAttempted a) {
             counter("huifang.reporting.attempts", "Visit attempts by outcome", event.tenantId(), "outcome",
                     outcome(a.outcome())).increment();
+        } else if (event.payload() instanceof VisitCompleted c) {
+            VisitResult result = VisitResult.fromCode(c.result());
+            counter("huifang.reporting.visits.completed", "Visits ended, by result (COMPLETED is a success)",
+                    event.tenantId(), "result", result == null ? "OTHER" : result.name()).increment();
         } else if (event.payload() instanceof SurveySubmitted s) {
             String scoreClass = s.satisfied() == null ? "unrated" : s.satisfied() ? "satisfied" : "unsatisfied";
             counter("huifang.reporting.surveys", "Surveys submitted by score class (satisfied: 4–5 of 5)",
