@@ -19,6 +19,7 @@ import com.huifang.reporting.facts.store.VisitFactDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,14 +45,14 @@ public class FactProjection {
             .filter(e -> e instanceof OptimisticLockingFailureException || e instanceof DuplicateKeyException);
 
     private final ReactiveMongoTemplate mongo;
-    private final ProjectionListener listener;
+    private final List<ProjectionListener> listeners;
 
-    public FactProjection(ReactiveMongoTemplate mongo, ProjectionListener listener) {
+    public FactProjection(ReactiveMongoTemplate mongo, List<ProjectionListener> listeners) {
         this.mongo = mongo;
-        this.listener = listener;
+        this.listeners = List.copyOf(listeners);
     }
 
-    /** Observes applied events (business counters); does nothing by default. */
+    /** Observes applied events: business counters, reports in memory. */
     public interface ProjectionListener {
         void applied(AppliedEvent event, boolean changed);
     }
@@ -84,7 +85,7 @@ public class FactProjection {
         if (payload instanceof CustomerErased erased) {
             work = work.flatMap(c -> eraseCustomer(tenant, erased.customerId(), erased.erasedAt()).thenReturn(true));
         }
-        return work.doOnNext(changed -> listener.applied(event, changed)).then();
+        return work.doOnNext(changed -> listeners.forEach(l -> l.applied(event, changed))).then();
     }
 
     // ---- visits ----------------------------------------------------------------------------
@@ -138,7 +139,7 @@ public class FactProjection {
     }
 
     /** The query fields of a visit document, all derived from the domain fact. */
-    static void describe(VisitFact f, VisitFactDocument doc) {
+    public static void describe(VisitFact f, VisitFactDocument doc) {
         ZoneId zone = zoneOf(f.tenantId());
         doc.tenantId = f.tenantId();
         doc.visitId = f.visitId();
@@ -179,7 +180,7 @@ public class FactProjection {
                 .retryWhen(ON_CONFLICT);
     }
 
-    static void describe(IssueFact f, IssueFactDocument doc) {
+    public static void describe(IssueFact f, IssueFactDocument doc) {
         doc.tenantId = f.tenantId();
         doc.issueId = f.issueId();
         doc.visitId = f.visitId();
@@ -211,7 +212,7 @@ public class FactProjection {
                 .retryWhen(ON_CONFLICT);
     }
 
-    static void describe(ServiceEventFact f, ServiceEventFactDocument doc) {
+    public static void describe(ServiceEventFact f, ServiceEventFactDocument doc) {
         doc.tenantId = f.tenantId();
         doc.serviceEventId = f.serviceEventId();
         var recorded = f.recorded() == null ? null : f.recorded().value();

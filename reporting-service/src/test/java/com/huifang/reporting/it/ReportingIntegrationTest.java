@@ -35,7 +35,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * every second, and the November fixture of the domain tests published once on the topics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"reporting.metrics.refresh=1s", "huifang.kafka.retries=1"})
+        properties = {"reporting.metrics.refresh=1s", "huifang.kafka.retries=1",
+                "reporting.cache.serve-stale=false", "reporting.cache.min-reload-interval=0s"})
 @AutoConfigureObservability
 public abstract class ReportingIntegrationTest {
 

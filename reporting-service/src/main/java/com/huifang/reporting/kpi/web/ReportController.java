@@ -215,7 +215,7 @@ public class ReportController {
             if (!caller.hasAnyRole(Role.ADMIN)) {
                 return Mono.error(ApiProblem.forbidden("problem.forbidden"));
             }
-            return projection.rebuild(caller.tenantId());
+            return projection.rebuild(caller.tenantId()).doOnSuccess(r -> reports.changed(caller.tenantId()));
         });
     }
 
@@ -235,6 +235,7 @@ public class ReportController {
                 return Mono.error(ApiProblem.forbidden("problem.forbidden"));
             }
             return facts.place(caller.tenantId(), agentId, body.team().trim(), body.department().trim())
+                    .doOnSuccess(d -> reports.changed(caller.tenantId()))
                     .map(d -> new PlacementView(d.agentId, d.team, d.department));
         });
     }
