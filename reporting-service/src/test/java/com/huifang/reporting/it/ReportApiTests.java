@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huifang.reporting.facts.domain.AppliedEvent;
+import com.huifang.contracts.events.CustomerErased;
 import com.huifang.reporting.facts.domain.NovemberFixture;
+import com.huifang.reporting.facts.domain.ReportingEvents;
+import java.time.Instant;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -253,6 +256,27 @@ class ReportApiTests extends ReportingIntegrationTest {
         http.get().uri("/api/reports/kpis.xlsx?month=2026-11").headers(h -> h.setBearerAuth(token("t1", "AGENT")))
                 .exchange().expectStatus().isForbidden();
         http.get().uri(NOVEMBER).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aCustomersErasureDropsTheirOpinionsEvenWhenTheSurveyArrivesAfterIt() {
+        Instant due = Instant.parse("2026-11-10T02:00:00Z");
+        List<AppliedEvent> events = List.of(
+                ReportingEvents.planned("t4", "w1", "se9", "P1", due, null, "PHONE", "a1"),
+                ReportingEvents.survey("t4", "w1", "P1", "a1", due, 2.0, false, 3, null, false, "太慢了"),
+                ReportingEvents.planned("t4", "w2", "se9", "P1", due, null, "PHONE", "a1"),
+                ReportingEvents.event("t4", "erase-c-w2", due.plusSeconds(60),
+                        new CustomerErased("c-w2", "req-1", due.plusSeconds(60))),
+                ReportingEvents.survey("t4", "w2", "P1", "a1", due.plusSeconds(120), 5.0, true, 10, null, false,
+                        "很好，谢谢"));
+        double consumed = consumed();
+        events.forEach(e -> publish(e, e.eventId()));
+        awaitConsumed(consumed + events.size());
+        String t4 = token("t4", "SUPERVISOR");
+        JsonNode opinions = get(t4, "/api/reports/opinions?month=2026-11");
+        assertThat(opinions).extracting(o -> o.get("visitId").asText()).containsExactly("w1");
+        // the erased customer's answers still count, only the free text is gone
+        assertThat(get(t4, NOVEMBER).get("total").get("values").get("surveys").asInt()).isEqualTo(2);
     }
 
     @Test
