@@ -1,91 +1,267 @@
 package com.huifang.reporting.facts;
 
+import com.huifang.contracts.EventCatalog;
 import com.huifang.contracts.EventEnvelope;
 import com.huifang.contracts.EventJson;
-import com.huifang.contracts.events.IssueRaised;
-import com.huifang.contracts.events.IssueResolved;
-import com.huifang.contracts.events.SurveySubmitted;
-import com.huifang.contracts.events.VisitAttempted;
-import com.huifang.contracts.events.VisitCompleted;
-import com.huifang.contracts.events.VisitDue;
-import com.huifang.contracts.events.VisitPlanned;
+import com.huifang.contracts.HuifangEvent;
+import com.huifang.contracts.events.CustomerErased;
+import com.huifang.contracts.events.ServiceEventRecorded;
+import com.huifang.reporting.facts.domain.AppliedEvent;
+import com.huifang.reporting.facts.domain.DimensionSource;
+import com.huifang.reporting.facts.domain.IssueFact;
+import com.huifang.reporting.facts.domain.ServiceEventFact;
+import com.huifang.reporting.facts.domain.VisitFact;
+import com.huifang.reporting.facts.store.ErasedCustomerDocument;
+import com.huifang.reporting.facts.store.FactJson;
 import com.huifang.reporting.facts.store.IssueFactDocument;
+import com.huifang.reporting.facts.store.ServiceEventFactDocument;
 import com.huifang.reporting.facts.store.VisitFactDocument;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * Projects events onto visit and issue facts. Every write sets values (never increments), so
- * applying an event twice, or replaying a topic, changes nothing.
+ * Projects every event onto the stored domain facts: load the fact document, apply the event with the
+ * domain ({@link VisitFact#apply}, {@link IssueFact#apply}, {@link ServiceEventFact#apply}), save it
+ * back under optimistic locking. The domain's apply is idempotent and order-independent, so a
+ * redelivery, a replay or a concurrent writer (a lost race is retried on the fresh document) all end
+ * in the same stored fact.
  */
 @Service
 public class FactProjection {
 
-    static final ZoneId TENANT_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Retry ON_CONFLICT = Retry.backoff(20, Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(200))
+            .filter(e -> e instanceof OptimisticLockingFailureException || e instanceof DuplicateKeyException);
 
     private final ReactiveMongoTemplate mongo;
+    private final List<ProjectionListener> listeners;
 
-    public FactProjection(ReactiveMongoTemplate mongo) {
+    public FactProjection(ReactiveMongoTemplate mongo, List<ProjectionListener> listeners) {
         this.mongo = mongo;
+        this.listeners = List.copyOf(listeners);
     }
 
-    public Mono<Void> apply(EventEnvelope e) {
-        return switch (e.type()) {
-            case "VisitPlanned" -> {
-                VisitPlanned p = EventJson.payload(e, VisitPlanned.class);
-                yield visit(e, p.visitId(), new Update().set("planId", p.planId()).set("channel", p.channel())
-                        .set("dueAt", p.dueAt()).set("deadlineAt", p.deadlineAt())
-                        .set("dueDate", p.dueAt().atZone(TENANT_ZONE).toLocalDate()));
-            }
-            case "VisitDue" -> {
-                VisitDue d = EventJson.payload(e, VisitDue.class);
-                yield visit(e, d.visitId(), new Update().set("due", true).set("planId", d.planId())
-                        .set("dueAt", d.dueAt()).set("dueDate", d.dueAt().atZone(TENANT_ZONE).toLocalDate()));
-            }
-            case "VisitAttempted" -> {
-                VisitAttempted a = EventJson.payload(e, VisitAttempted.class);
-                yield visit(e, a.visitId(), new Update().max("attempts", a.attemptNo()).set("agentId", a.agentId()));
-            }
-            case "VisitCompleted" -> {
-                VisitCompleted c = EventJson.payload(e, VisitCompleted.class);
-                yield visit(e, c.visitId(), new Update().set("result", c.result()).set("onTime", c.onTime())
-                        .set("completedAt", c.completedAt()).set("agentId", c.agentId()).max("attempts", c.attempts()));
-            }
-            case "SurveySubmitted" -> {
-                SurveySubmitted s = EventJson.payload(e, SurveySubmitted.class);
-                yield s.visitId() == null ? Mono.empty() : visit(e, s.visitId(), new Update().set("rating", s.rating())
-                        .set("satisfied", s.satisfied()).set("nps", s.nps()));
-            }
-            case "IssueRaised" -> {
-                IssueRaised r = EventJson.payload(e, IssueRaised.class);
-                Mono<Void> issue = issue(e, r.issueId(), new Update().set("visitId", r.visitId())
-                        .set("category", r.category()).set("severity", r.severity()).set("raisedAt", r.raisedAt())
-                        .set("raisedDate", r.raisedAt().atZone(TENANT_ZONE).toLocalDate()));
-                yield r.visitId() == null ? issue : issue.then(visit(e, r.visitId(), new Update().set("raisedIssue", true)));
-            }
-            case "IssueResolved" -> {
-                IssueResolved r = EventJson.payload(e, IssueResolved.class);
-                yield issue(e, r.issueId(), new Update().set("resolvedAt", r.resolvedAt()).set("slaMet", r.slaMet()));
-            }
-            default -> Mono.empty();
-        };
+    /** Observes applied events: business counters, reports in memory. */
+    public interface ProjectionListener {
+        void applied(AppliedEvent event, boolean changed);
     }
 
-    private Mono<Void> visit(EventEnvelope e, String visitId, Update update) {
-        update.setOnInsert("tenantId", e.tenantId());
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(visitId).and("tenantId").is(e.tenantId())),
-                update, FindAndModifyOptions.options().upsert(true), VisitFactDocument.class).then();
+    /** The tenant's time zone for local dates; every tenant is on the default zone until tenants configure one. */
+    public static ZoneId zoneOf(String tenantId) {
+        return DimensionSource.DEFAULT_ZONE;
     }
 
-    private Mono<Void> issue(EventEnvelope e, String issueId, Update update) {
-        update.setOnInsert("tenantId", e.tenantId());
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(issueId).and("tenantId").is(e.tenantId())),
-                update, FindAndModifyOptions.options().upsert(true), IssueFactDocument.class).then();
+    public Mono<Void> apply(EventEnvelope envelope) {
+        Optional<EventCatalog.Entry> entry = EventCatalog.byType(envelope.type());
+        if (entry.isEmpty()) {
+            return Mono.empty(); // a type from a newer producer: nothing reported on it yet
+        }
+        HuifangEvent payload = EventJson.payload(envelope, entry.get().payloadType());
+        AppliedEvent event = AppliedEvent.of(envelope, payload);
+        String tenant = event.tenantId();
+        Mono<Boolean> work = Mono.just(false);
+        String visitId = VisitFact.visitIdOf(event);
+        if (visitId != null) {
+            work = work.flatMap(c -> updateVisit(tenant, visitId, f -> f.apply(event)).map(v -> c || v));
+        }
+        String issueId = IssueFact.issueIdOf(payload);
+        if (issueId != null) {
+            work = work.flatMap(c -> updateIssue(tenant, issueId, f -> f.apply(event)).map(v -> c || v));
+        }
+        if (payload instanceof ServiceEventRecorded se) {
+            work = work.flatMap(c -> updateServiceEvent(tenant, se.serviceEventId(), f -> f.apply(event)).map(v -> c || v));
+        }
+        if (payload instanceof CustomerErased erased) {
+            work = work.flatMap(c -> eraseCustomer(tenant, erased.customerId(), erased.erasedAt()).thenReturn(true));
+        }
+        return work.doOnNext(changed -> listeners.forEach(l -> l.applied(event, changed))).then();
+    }
+
+    // ---- visits ----------------------------------------------------------------------------
+
+    /** Loads, applies, saves; true when the stored fact changed. */
+    Mono<Boolean> updateVisit(String tenant, String visitId, UnaryOperator<VisitFact> change) {
+        String id = VisitFactDocument.idOf(tenant, visitId);
+        return Mono.defer(() -> mongo.findById(id, VisitFactDocument.class)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(found -> {
+                            VisitFact before = found.map(d -> FactJson.read(d.state, VisitFact.class))
+                                    .orElseGet(() -> VisitFact.empty(tenant, visitId));
+                            VisitFact after = change.apply(before);
+                            if (found.isPresent() && after.equals(before)) {
+                                return Mono.just(false);
+                            }
+                            VisitFactDocument doc = found.orElseGet(VisitFactDocument::new);
+                            doc.id = id;
+                            describe(after, doc);
+                            return mongo.save(doc).thenReturn(true);
+                        }))
+                .retryWhen(ON_CONFLICT)
+                .flatMap(changed -> eraseIfCustomerErased(tenant, visitId).thenReturn(changed));
+    }
+
+    /**
+     * Checked after the save: either the erasure marker was written before this check (and we erase
+     * now), or after our save (and the erasure's sweep finds the saved fact). No fact escapes.
+     */
+    private Mono<Void> eraseIfCustomerErased(String tenant, String visitId) {
+        return mongo.findById(VisitFactDocument.idOf(tenant, visitId), VisitFactDocument.class)
+                .filter(d -> !d.erased && d.customerId != null)
+                .flatMap(d -> mongo.exists(Query.query(Criteria.where("_id")
+                        .is(ErasedCustomerDocument.idOf(tenant, d.customerId))), ErasedCustomerDocument.class))
+                .filter(Boolean::booleanValue)
+                .flatMap(erased -> updateVisit(tenant, visitId, VisitFact::erase))
+                .then();
+    }
+
+    private Mono<Void> eraseCustomer(String tenant, String customerId, Instant at) {
+        ErasedCustomerDocument marker = new ErasedCustomerDocument();
+        marker.id = ErasedCustomerDocument.idOf(tenant, customerId);
+        marker.tenantId = tenant;
+        marker.customerId = customerId;
+        marker.erasedAt = at;
+        return mongo.save(marker)
+                .thenMany(mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("customerId").is(customerId)
+                        .and("erased").is(false)), VisitFactDocument.class))
+                .concatMap(d -> updateVisit(tenant, d.visitId, VisitFact::erase))
+                .then();
+    }
+
+    /** The query fields of a visit document, all derived from the domain fact. */
+    public static void describe(VisitFact f, VisitFactDocument doc) {
+        ZoneId zone = zoneOf(f.tenantId());
+        doc.tenantId = f.tenantId();
+        doc.visitId = f.visitId();
+        doc.customerId = f.customerId();
+        doc.serviceEventId = f.serviceEventId();
+        doc.planId = f.planId();
+        doc.agentId = f.agentId();
+        doc.dueAt = f.dueAt();
+        doc.dueDate = f.dueAt() == null ? null : f.dueAt().atZone(zone).toLocalDate().toString();
+        doc.deadlineAt = f.deadlineAt();
+        doc.result = f.result() == null ? null : f.result().name();
+        boolean opinions = f.comments().stream().anyMatch(c -> c != null && !c.isBlank());
+        Instant surveyAt = f.survey() == null ? null
+                : f.survey().value().submittedAt() != null ? f.survey().value().submittedAt() : f.survey().occurredAt();
+        doc.opinionDate = opinions ? surveyAt.atZone(zone).toLocalDate().toString() : null;
+        doc.erased = f.erased();
+        doc.state = FactJson.write(f);
+    }
+
+    // ---- issues ----------------------------------------------------------------------------
+
+    Mono<Boolean> updateIssue(String tenant, String issueId, UnaryOperator<IssueFact> change) {
+        String id = IssueFactDocument.idOf(tenant, issueId);
+        return Mono.defer(() -> mongo.findById(id, IssueFactDocument.class)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(found -> {
+                            IssueFact before = found.map(d -> FactJson.read(d.state, IssueFact.class))
+                                    .orElseGet(() -> IssueFact.empty(tenant, issueId));
+                            IssueFact after = change.apply(before);
+                            if (found.isPresent() && after.equals(before)) {
+                                return Mono.just(false);
+                            }
+                            IssueFactDocument doc = found.orElseGet(IssueFactDocument::new);
+                            doc.id = id;
+                            describe(after, doc);
+                            return mongo.save(doc).thenReturn(true);
+                        }))
+                .retryWhen(ON_CONFLICT);
+    }
+
+    public static void describe(IssueFact f, IssueFactDocument doc) {
+        doc.tenantId = f.tenantId();
+        doc.issueId = f.issueId();
+        doc.visitId = f.visitId();
+        doc.raisedDate = f.raisedAt() == null ? null : f.raisedAt().atZone(zoneOf(f.tenantId())).toLocalDate().toString();
+        doc.status = f.status();
+        doc.resolvedLate = f.resolved() != null && !f.slaMet();
+        doc.resolvedAt = f.resolvedAt();
+        doc.state = FactJson.write(f);
+    }
+
+    // ---- service events --------------------------------------------------------------------
+
+    Mono<Boolean> updateServiceEvent(String tenant, String serviceEventId, UnaryOperator<ServiceEventFact> change) {
+        String id = ServiceEventFactDocument.idOf(tenant, serviceEventId);
+        return Mono.defer(() -> mongo.findById(id, ServiceEventFactDocument.class)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(found -> {
+                            ServiceEventFact before = found.map(d -> FactJson.read(d.state, ServiceEventFact.class))
+                                    .orElseGet(() -> ServiceEventFact.empty(tenant, serviceEventId));
+                            ServiceEventFact after = change.apply(before);
+                            if (found.isPresent() && after.equals(before)) {
+                                return Mono.just(false);
+                            }
+                            ServiceEventFactDocument doc = found.orElseGet(ServiceEventFactDocument::new);
+                            doc.id = id;
+                            describe(after, doc);
+                            return mongo.save(doc).thenReturn(true);
+                        }))
+                .retryWhen(ON_CONFLICT);
+    }
+
+    public static void describe(ServiceEventFact f, ServiceEventFactDocument doc) {
+        doc.tenantId = f.tenantId();
+        doc.serviceEventId = f.serviceEventId();
+        var recorded = f.recorded() == null ? null : f.recorded().value();
+        doc.customerId = recorded == null ? null : recorded.customerId();
+        Instant at = recorded == null ? null : recorded.occurredAt() != null ? recorded.occurredAt() : f.recorded().occurredAt();
+        doc.occurredDate = at == null ? null : at.atZone(zoneOf(f.tenantId())).toLocalDate().toString();
+        doc.state = FactJson.write(f);
+    }
+
+    // ---- rebuild ---------------------------------------------------------------------------
+
+    /** What a rebuild went through. */
+    public record RebuildResult(long visits, long issues, long serviceEvents) {
+    }
+
+    /**
+     * Re-derives every stored fact document of a tenant from its stored domain state (the query fields,
+     * the erasure of customers erased since): after a change of derivation rules or time zone, the
+     * documents agree with the domain again. Idempotent; running it twice changes nothing more.
+     */
+    public Mono<RebuildResult> rebuild(String tenant) {
+        Query all = Query.query(Criteria.where("tenantId").is(tenant));
+        Mono<Long> visits = mongo.find(all, VisitFactDocument.class)
+                .concatMap(d -> updateVisit(tenant, d.visitId, UnaryOperator.identity())
+                        .then(resave(VisitFactDocument.idOf(tenant, d.visitId))).thenReturn(1L))
+                .count();
+        Mono<Long> issues = mongo.find(all, IssueFactDocument.class)
+                .concatMap(d -> mongo.findById(d.id, IssueFactDocument.class)
+                        .flatMap(fresh -> {
+                            describe(FactJson.read(fresh.state, IssueFact.class), fresh);
+                            return mongo.save(fresh);
+                        }).retryWhen(ON_CONFLICT))
+                .count();
+        Mono<Long> serviceEvents = mongo.find(all, ServiceEventFactDocument.class)
+                .concatMap(d -> mongo.findById(d.id, ServiceEventFactDocument.class)
+                        .flatMap(fresh -> {
+                            describe(FactJson.read(fresh.state, ServiceEventFact.class), fresh);
+                            return mongo.save(fresh);
+                        }).retryWhen(ON_CONFLICT))
+                .count();
+        return Mono.zip(visits, issues, serviceEvents).map(t -> new RebuildResult(t.getT1(), t.getT2(), t.getT3()));
+    }
+
+    private Mono<Void> resave(String id) {
+        return Mono.defer(() -> mongo.findById(id, VisitFactDocument.class)
+                        .flatMap(fresh -> {
+                            describe(FactJson.read(fresh.state, VisitFact.class), fresh);
+                            return mongo.save(fresh);
+                        }))
+                .retryWhen(ON_CONFLICT).then();
     }
 }

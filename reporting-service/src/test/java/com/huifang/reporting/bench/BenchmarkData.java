@@ -37,6 +37,7 @@ final class BenchmarkData implements DimensionSource {
     final List<VisitFact> visits;
     private final Map<String, ServiceEventFact> serviceEvents = new HashMap<>();
     private final AgentDirectory directory;
+    final Map<String, Placement> placements = new HashMap<>();
 
     BenchmarkData(int count) {
         Random random = new Random(42);
@@ -47,7 +48,6 @@ final class BenchmarkData implements DimensionSource {
                     categories[i % categories.length], List.of("s-" + (i % 300)), "STAFF", null, Map.of());
             serviceEvents.put(id, new ServiceEventFact(TENANT, id, new Versioned<>(Instant.EPOCH, new UUID(0, i), e)));
         }
-        Map<String, Placement> placements = new HashMap<>();
         for (int a = 0; a < 200; a++) {
             placements.put("agent-" + a, new Placement("team-" + (a / 10), "dept-" + (a / 50)));
         }
@@ -81,6 +81,10 @@ final class BenchmarkData implements DimensionSource {
             }
             visits.add(new VisitFact(TENANT, visitId, planned, null, completed, survey, attempts, Set.of(), false));
         }
+    }
+
+    java.util.Collection<ServiceEventFact> serviceEventFacts() {
+        return serviceEvents.values();
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds every visit, survey and issue event into the facts. */
+/** Feeds every customer, visit, survey and issue event into the facts. */
 @Component
 class AllEventsListener {
 
@@ -19,7 +19,7 @@ class AllEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(topics = {Topics.VISITS, Topics.SURVEYS, Topics.ISSUES})
+    @KafkaListener(topics = {Topics.CUSTOMERS, Topics.VISITS, Topics.SURVEYS, Topics.ISSUES})
     void on(ConsumerRecord<String, String> record) {
         inbox.accept(record, "facts", projection::apply);
     }

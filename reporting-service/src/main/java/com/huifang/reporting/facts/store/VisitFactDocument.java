@@ -1,33 +1,43 @@
 package com.huifang.reporting.facts.store;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What reporting knows of one visit, built from its events with idempotent {@code $set}s: a replay
- * of the topics gives the same facts.
+ * One visit fact: the domain {@code VisitFact} serialised whole in {@link #state}, plus the fields
+ * queries select on, derived from it at every save. Written load-apply-save under optimistic locking
+ * ({@link #version}), so concurrent or duplicate events converge on the domain's answer.
  */
-@Document("visit_facts")
+@Document(VisitFactDocument.COLLECTION)
 public class VisitFactDocument {
 
+    public static final String COLLECTION = "visit_facts";
+
+    /** tenant id + "/" + visit id: visit ids are only unique within a tenant. */
     @Id
-    public String visitId;
+    public String id;
+    @Version
+    public Long version;
     public String tenantId;
+    public String visitId;
+    public String customerId;
+    public String serviceEventId;
     public String planId;
-    public String channel;
     public String agentId;
-    public LocalDate dueDate;
+    /** Tenant-local due date, ISO yyyy-MM-dd (sorts and ranges as text); null while not reportable. */
+    public String dueDate;
     public Instant dueAt;
     public Instant deadlineAt;
-    public Boolean due;
-    public Integer attempts;
+    /** VisitCompleted.result, null while open. */
     public String result;
-    public Boolean onTime;
-    public Instant completedAt;
-    public Double rating;
-    public Boolean satisfied;
-    public Integer nps;
-    public Boolean raisedIssue;
+    /** Tenant-local date of the survey, ISO, when it has free-text comments (opinions list). */
+    public String opinionDate;
+    public boolean erased;
+    public String state;
+
+    public static String idOf(String tenantId, String visitId) {
+        return tenantId + "/" + visitId;
+    }
 }

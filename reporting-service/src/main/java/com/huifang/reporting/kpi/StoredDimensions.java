@@ -1,0 +1,29 @@
+package com.huifang.reporting.kpi;
+
+import com.huifang.reporting.facts.FactProjection;
+import com.huifang.reporting.facts.domain.DimensionSource;
+import com.huifang.reporting.facts.domain.Placement;
+import com.huifang.reporting.facts.domain.ServiceEventFact;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/** The dimensions of one tenant's report, resolved from the facts and placements loaded for it. */
+public record StoredDimensions(String tenantId, Map<String, ServiceEventFact> serviceEvents, Map<String, Placement> placements)
+        implements DimensionSource {
+
+    @Override
+    public ZoneId zoneOf(String tenant) {
+        return FactProjection.zoneOf(tenant);
+    }
+
+    @Override
+    public Optional<ServiceEventFact> serviceEvent(String tenant, String serviceEventId) {
+        return tenant.equals(tenantId) ? Optional.ofNullable(serviceEvents.get(serviceEventId)) : Optional.empty();
+    }
+
+    @Override
+    public Placement placementOf(String tenant, String agentId) {
+        return tenant.equals(tenantId) ? placements.getOrDefault(agentId, Placement.UNKNOWN) : Placement.UNKNOWN;
+    }
+}

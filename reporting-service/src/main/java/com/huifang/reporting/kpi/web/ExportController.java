@@ -1,0 +1,132 @@
+package com.huifang.reporting.kpi.web;
+
+import com.huifang.platform.problem.ApiProblem;
+import com.huifang.platform.security.Caller;
+import com.huifang.reporting.export.CsvExport;
+import com.huifang.reporting.export.Language;
+import com.huifang.reporting.export.ReportTables;
+import com.huifang.reporting.export.SupervisorWorkbook;
+import com.huifang.reporting.export.XlsxExport;
+import com.huifang.reporting.kpi.ReportService;
+import com.huifang.reporting.kpi.domain.Kpi;
+import com.huifang.reporting.kpi.domain.ReportQuery;
+import com.huifang.reporting.kpi.domain.ReportRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Downloads: the KPI table as CSV or .xlsx and the supervisor's monthly and quarterly workbooks. The
+ * report is computed first (a bad request is a 400 problem, nothing written); then the file is written
+ * on a bounded-elastic thread straight into the response's data buffers (back-pressured), never held
+ * whole in memory.
+ */
+@RestController
+@RequestMapping("/api/reports")
+@Tag(name = "Reports")
+public class ExportController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ReportService reports;
+
+    public ExportController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/kpis.csv")
+    @Operation(summary = "The KPI report as CSV (UTF-8 with BOM); same parameters as /kpis plus lang=zh-CN|en")
+    public Mono<Void> kpisCsv(Caller caller, @RequestParam MultiValueMap<String, String> params,
+                              ServerHttpResponse response) {
+        Language lang = Language.fromTag(params.getFirst("lang"));
+        return ReportController.query(caller, params).flatMap(reports::kpis).flatMap(report -> stream(response, CSV,
+                fileName(report.query().range(), lang, "csv"),
+                out -> CsvExport.write(ReportTables.kpis(report, List.of(Kpi.values()), lang), lang, out)));
+    }
+
+    @GetMapping("/kpis.xlsx")
+    @Operation(summary = "The KPI report as an Excel workbook; same parameters as /kpis plus lang=zh-CN|en")
+    public Mono<Void> kpisXlsx(Caller caller, @RequestParam MultiValueMap<String, String> params,
+                               ServerHttpResponse response) {
+        Language lang = Language.fromTag(params.getFirst("lang"));
+        return ReportController.query(caller, params).flatMap(reports::kpis).flatMap(report -> stream(response, XLSX,
+                fileName(report.query().range(), lang, "xlsx"),
+                out -> XlsxExport.write(ReportTables.kpis(report, List.of(Kpi.values()), lang), lang, out)));
+    }
+
+    @GetMapping("/monthly.xlsx")
+    @Operation(summary = "The supervisor's monthly workbook (summary, agents with tiers, issues, opinions, complaints)")
+    public Mono<Void> monthly(Caller caller, @RequestParam MultiValueMap<String, String> params,
+                              ServerHttpResponse response) {
+        return workbook(caller, only(params, "month"), "month", response);
+    }
+
+    @GetMapping("/quarterly.xlsx")
+    @Operation(summary = "The supervisor's quarterly workbook, quarter=2026Q4")
+    public Mono<Void> quarterly(Caller caller, @RequestParam MultiValueMap<String, String> params,
+                                ServerHttpResponse response) {
+        return workbook(caller, only(params, "quarter"), "quarter", response);
+    }
+
+    /** The workbook parameters with {@code rangeParam} as the only range form (month= or quarter=). */
+    private static MultiValueMap<String, String> only(MultiValueMap<String, String> params, String rangeParam) {
+        MultiValueMap<String, String> p = new LinkedMultiValueMap<>(params);
+        for (String other : List.of("from", "to", "month", "quarter")) {
+            if (!other.equals(rangeParam)) {
+                p.remove(other);
+            }
+        }
+        return p;
+    }
+
+    private Mono<Void> workbook(Caller caller, MultiValueMap<String, String> params, String rangeParam,
+                                ServerHttpResponse response) {
+        Language lang = Language.fromTag(params.getFirst("lang"));
+        if (params.getFirst(rangeParam) == null) {
+            return Mono.fromRunnable(() -> ReportParameters.requireReader(caller)).then(Mono.error(
+                    ApiProblem.invalidField(rangeParam, "required", "reporting.range.required")));
+        }
+        return ReportController.query(caller, params)
+                .flatMap(q -> reports.supervisor(q, ReportController.review(params)))
+                .flatMap(report -> stream(response, XLSX,
+                        SupervisorWorkbook.fileName(report.query().range(), lang),
+                        out -> SupervisorWorkbook.write(report, lang, out)));
+    }
+
+    static String fileName(ReportRange range, Language lang, String extension) {
+        return lang.pick("回访指标", "kpis") + "-" + range.label().replace("..", "_") + "." + extension;
+    }
+
+    /** Content-Disposition with an ASCII fallback and the RFC 5987 UTF-8 name for Chinese names. */
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private static Mono<Void> stream(ServerHttpResponse response, MediaType type, String fileName,
+                                     Consumer<OutputStream> writer) {
+        response.getHeaders().setContentType(type);
+        response.getHeaders().set(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(fileName));
+        return response.writeWith(DataBufferUtils.outputStreamPublisher(writer::accept, response.bufferFactory(),
+                Schedulers.boundedElastic()::schedule));
+    }
+}
