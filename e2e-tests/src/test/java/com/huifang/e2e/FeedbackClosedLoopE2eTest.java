@@ -164,7 +164,7 @@ class FeedbackClosedLoopE2eTest {
                 .exchange().expectStatus().isCreated();
         await().atMost(Duration.ofSeconds(30)).until(() -> http.post().uri("/api/surveys/responses")
                 .headers(h -> h.setBearerAuth(agent)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("visitId", visitId, "satisfaction", satisfaction, "comment", comment))
+                .bodyValue(Map.of("visitId", visitId, "answers", Map.of("satisfaction", satisfaction, "comment", comment)))
                 .exchange().returnResult(String.class).getStatus().value() == 201);
     }
 }

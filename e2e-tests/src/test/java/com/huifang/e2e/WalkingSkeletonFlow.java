@@ -283,12 +283,20 @@ abstract class WalkingSkeletonFlow {
         for (String service : HuifangStack.SERVICES.keySet()) {
             WebTestClient direct = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + stack.port(service))
                     .responseTimeout(Duration.ofSeconds(30)).build();
-            direct.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("UP")
-                    .jsonPath("$.components.mongo.status").isEqualTo("UP");
-            direct.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-            direct.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.openapi").exists();
+            for (String path : List.of("/actuator/health/readiness", "/actuator/health/liveness", "/v3/api-docs")) {
+                long started = System.nanoTime();
+                try {
+                    var body = direct.get().uri(path).exchange().expectStatus().isOk().expectBody();
+                    if (path.endsWith("readiness")) {
+                        body.jsonPath("$.status").isEqualTo("UP").jsonPath("$.components.mongo.status").isEqualTo("UP");
+                    } else if (path.endsWith("api-docs")) {
+                        body.jsonPath("$.openapi").exists();
+                    }
+                } catch (RuntimeException | AssertionError e) {
+                    throw new AssertionError(service + " " + path + " after "
+                            + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms", e);
+                }
+            }
         }
         http.get().uri("/v3/api-docs/schedule-service").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['/api/worklist']").exists();

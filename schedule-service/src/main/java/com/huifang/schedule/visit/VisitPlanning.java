@@ -65,7 +65,7 @@ public class VisitPlanning {
     public static final String RECONTACT_PLAN = "issue-recontact";
     /** Confirm a resolved issue within 3 working days, phone then SMS link (feedback closed loop). */
     public static final RecontactPolicy RECONTACT = new RecontactPolicy(null, 3,
-            List.of(Rung.phone(Channel.PHONE, 3), Rung.once(Channel.SMS_LINK)), 2, "survey-issue-recontact");
+            List.of(Rung.phone(Channel.PHONE, 3), Rung.once(Channel.SMS_LINK)), 2, "issue-recontact");
 
     private final ReactiveMongoTemplate mongo;
     private final VisitStore visits;

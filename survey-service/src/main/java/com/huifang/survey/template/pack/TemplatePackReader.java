@@ -26,6 +26,7 @@ public final class TemplatePackReader {
     /** The seed templates shipped with survey-service, by id (file {@code templates/<id>.json}). */
     public static final List<String> SEEDS = List.of(
             "hospital-inpatient",
+            "issue-recontact",
             "hospital-outpatient",
             "insurance-new-policy",
             "property-service",
