@@ -45,7 +45,7 @@ public class SurveyFrequency {
                 .flatMap(lastAt -> {
                     var decision = new SurveyFrequencyGuard(properties.quietDaysOf(visit.tenantId), properties.zone())
                             .decide(lastAt, clock.instant(),
-                                    properties.stageRequiresSurvey(visit.tenantId, visit.stage));
+                                    requiredByItsPlan(visit));
                     if (decision.allowed()) {
                         return Mono.empty();
                     }
@@ -54,4 +54,14 @@ public class SurveyFrequency {
                             java.util.List.of(), Map.of("allowedFrom", decision.allowedFrom().toString())));
                 });
     }
+
+    /**
+     * A re-contact that confirms an issue's resolution is part of the closed loop, not another
+     * survey of a customer surveyed recently: it is always allowed, like a stage the tenant requires.
+     */
+    private boolean requiredByItsPlan(SurveyVisitDocument visit) {
+        return RECONTACT_PLAN.equals(visit.planId) || properties.stageRequiresSurvey(visit.tenantId, visit.stage);
+    }
+
+    static final String RECONTACT_PLAN = "issue-recontact";
 }
