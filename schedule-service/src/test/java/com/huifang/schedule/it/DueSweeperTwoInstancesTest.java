@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -47,16 +46,14 @@ class DueSweeperTwoInstancesTest extends ScheduleApiTest {
     void eachDueVisitIsFiredExactlyOnceByTwoInstances() {
         second = new SpringApplicationBuilder(ScheduleServiceApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("clock", CLOCK))
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
-                        "spring.data.mongodb.uri", TestInfrastructure.mongoUri(),
-                        "spring.data.mongodb.database", DATABASE,
-                        "huifang.security.jwt-secret", TestInfrastructure.JWT_SECRET,
-                        "huifang.outbox.interval", "100ms",
-                        "huifang.schedule.sweep-interval", "100ms",
-                        "logging.structured.format.console", ""))
-                .run();
+                // command-line arguments: they outrank the service's own properties file, as a deployment's would
+                .run("--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                        "--spring.data.mongodb.uri=" + TestInfrastructure.mongoUri(),
+                        "--spring.data.mongodb.database=" + DATABASE,
+                        "--huifang.security.jwt-secret=" + TestInfrastructure.JWT_SECRET,
+                        "--huifang.outbox.interval=100ms",
+                        "--huifang.schedule.sweep-interval=100ms");
         MeterRegistry secondRegistry = second.getBean(MeterRegistry.class);
         double firstBefore = fired(registry);
         double secondBefore = fired(secondRegistry);
