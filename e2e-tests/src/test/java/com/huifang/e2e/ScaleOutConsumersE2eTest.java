@@ -30,6 +30,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -101,6 +104,9 @@ class ScaleOutConsumersE2eTest {
     @BeforeAll
     void startTwoInstancesOfEachConsumer() {
         String kafka = TestInfrastructure.kafkaBootstrapServers();
+        // fresh consumer groups read from the earliest offset: start from an empty log, so the burst
+        // is all they work through
+        truncateTopics();
         String mongo = TestInfrastructure.mongoUri();
         long started = System.nanoTime();
         CONSUMERS.forEach((name, app) -> {
@@ -139,6 +145,31 @@ class ScaleOutConsumersE2eTest {
             }
         }));
         figures.forEach(f -> System.out.println("SCALE-OUT FIGURES: " + f));
+        // and leave an empty log: the other end-to-end tests in this JVM start fresh consumer groups
+        // too, which would otherwise work through this burst before reaching their own events
+        truncateTopics();
+    }
+
+    /** Deletes every record of every Huifang topic and dead-letter topic on the shared test broker. */
+    private static void truncateTopics() {
+        List<String> topics = new ArrayList<>();
+        Topics.all().forEach(t -> {
+            topics.add(t);
+            topics.add(Topics.deadLetterOf(t));
+        });
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        try (AdminClient admin = AdminClient.create(p); KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            Map<TopicPartition, RecordsToDelete> all = new HashMap<>();
+            consumer.endOffsets(partitions).forEach((tp, end) -> all.put(tp, RecordsToDelete.beforeOffset(end)));
+            admin.deleteRecords(all).all().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not empty the test topics", e);
+        }
     }
 
     @Test
@@ -205,6 +236,9 @@ class ScaleOutConsumersE2eTest {
 
         // each handler marked each event id once, on one of the two instances
         assertThat(countMarkers(schedule, "plan-visits")).isEqualTo(EVENTS);
+        // the log held only the burst: the two instances together handled each service event once
+        assertThat(consumed(survivor.getBean(MeterRegistry.class), "plan-visits") + handledByStopped)
+                .isEqualTo(EVENTS);
         assertThat(countMarkers(mongo("survey-service", 0), "visit-copies")).isEqualTo(2L * EVENTS);
         assertThat(countMarkers(mongo("feedback-service", 0), "raise-issues")).isEqualTo(SURVEYS);
 
