@@ -21,8 +21,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildProcesses {
 
-    /** A started child: its name (for logs and the PID file) and its process. */
-    public record Child(String name, Process process, Path log) {
+    /**
+     * A started child: its name (for logs and the PID file), its process, its log, and what to do
+     * once it has exited (told whether the exit was clean).
+     */
+    public record Child(String name, Process process, Path log, java.util.function.Consumer<Boolean> afterExit) {
     }
 
     private final StackLayout layout;
@@ -33,7 +36,13 @@ public final class ChildProcesses {
     }
 
     /** Starts {@code command} with {@code env} added, stdout and stderr into the component's log. */
-    public synchronized Child start(String name, List<String> command, Map<String, String> env, Path workDir) {
+    public Child start(String name, List<String> command, Map<String, String> env, Path workDir) {
+        return start(name, command, env, workDir, clean -> { });
+    }
+
+    /** As {@link #start(String, List, Map, Path)}, with {@code afterExit} run when it has been stopped. */
+    public synchronized Child start(String name, List<String> command, Map<String, String> env, Path workDir,
+                                    java.util.function.Consumer<Boolean> afterExit) {
         Path log = layout.log(name);
         rotate(log);
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -46,7 +55,7 @@ public final class ChildProcesses {
         environment.remove("MONGODB_DATABASE");
         environment.putAll(env);
         try {
-            Child child = new Child(name, pb.start(), log);
+            Child child = new Child(name, pb.start(), log, afterExit);
             children.add(child);
             writePidFile();
             return child;
@@ -77,9 +86,14 @@ public final class ChildProcesses {
         group.forEach(c -> c.process().destroy());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
         for (Child c : group) {
+            boolean clean = false;
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
-                if (!c.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                if (c.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                    // 143 and 130: ended by SIGTERM / SIGINT, through the JVM's orderly shutdown
+                    int code = c.process().exitValue();
+                    clean = code == 0 || code == 143 || code == 130;
+                } else {
                     System.err.println("  " + c.name() + " did not stop within " + graceSeconds + " s: killing it");
                     c.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
@@ -87,6 +101,7 @@ public final class ChildProcesses {
                 c.process().destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+            c.afterExit().accept(clean);
         }
     }
 

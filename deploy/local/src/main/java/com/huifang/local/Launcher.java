@@ -36,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 public final class Launcher {
 
     static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration SERVICES_TIMEOUT = Duration.ofSeconds(180);
     static final long STOP_GRACE_SECONDS = 30;
 
     private final LauncherOptions options;
@@ -127,6 +126,7 @@ public final class Launcher {
         }, "huifang-local-stop"));
 
         System.out.println("Huifang local stack, data in " + layout.root());
+        loadNote().ifPresent(System.out::println);
         Properties state = new Properties();
 
         // Kafka: its own JVM, unless one is given
@@ -163,13 +163,15 @@ public final class Launcher {
             backendPorts.put(s.name(), freePort(s.preferredPort()));
         }
         int gatewayPort = freePort(LocalServices.GATEWAY.preferredPort());
+        Map<String, AppImage> images = prepareImages();
         Map<String, ChildProcesses.Child> apps = new LinkedHashMap<>();
         Map<String, String> health = new LinkedHashMap<>();
         for (LocalServices.Service s : LocalServices.all()) {
             int port = s.equals(LocalServices.GATEWAY) ? gatewayPort : backendPorts.get(s.name());
-            Path jar = LocalServices.execJar(repoRoot, s);
-            ChildProcesses.Child child = processes.start(s.name(), LocalServices.command(jar),
-                    LocalServices.environment(s, port, mongoUri, kafka, secret, backendPorts), repoRoot);
+            AppImage image = images.get(s.name());
+            ChildProcesses.Child child = processes.start(s.name(), LocalServices.command(image),
+                    LocalServices.environment(s, port, mongoUri, kafka, secret, backendPorts), repoRoot,
+                    image::afterExit);
             apps.put(s.name(), child);
             String url = "http://127.0.0.1:" + port;
             health.put(s.name(), url + "/actuator/health/readiness");
@@ -199,9 +201,40 @@ public final class Launcher {
         return 0;
     }
 
+    /** Each service's jar extracted for CDS (all at once; reused while the jar's content is the same). */
+    private Map<String, AppImage> prepareImages() throws InterruptedException {
+        Map<String, AppImage> images = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (LocalServices.Service s : LocalServices.all()) {
+            Path jar = LocalServices.execJar(repoRoot, s);
+            Thread t = new Thread(() -> {
+                try {
+                    images.put(s.name(), AppImage.prepare(jar, layout.appImage(s.name()), layout.log("extract")));
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "extract-" + s.name());
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        long trained = images.values().stream().filter(AppImage::trained).count();
+        System.out.printf(Locale.ROOT, "  cds         %d of 6 services start from a CDS archive%s (%.1f s)%n", trained,
+                trained < 6 ? "; the others write theirs when they stop" : "", elapsed());
+        return images;
+    }
+
     private void awaitHealthy(Map<String, ChildProcesses.Child> apps, Map<String, String> health)
             throws InterruptedException {
-        long deadline = System.nanoTime() + SERVICES_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + options.timeout().toNanos();
         Map<String, String> pending = new LinkedHashMap<>(health);
         while (!pending.isEmpty()) {
             for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
@@ -221,8 +254,8 @@ public final class Launcher {
                 break;
             }
             if (System.nanoTime() > deadline) {
-                StringBuilder sb = new StringBuilder("not healthy within " + SERVICES_TIMEOUT.toSeconds() + " s: "
-                        + pending.keySet());
+                StringBuilder sb = new StringBuilder("not healthy within " + options.timeout().toSeconds()
+                        + " s (--timeout SECONDS to wait longer): " + pending.keySet());
                 for (String name : pending.keySet()) {
                     sb.append("\n--- ").append(apps.get(name).log()).append(" ends with:\n")
                             .append(ChildProcesses.tail(apps.get(name).log(), 20));
@@ -475,6 +508,18 @@ public final class Launcher {
 
     private double elapsed() {
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** A warning when the machine is already busy, since start-up times scale with free CPU. */
+    static Optional<String> loadNote() {
+        try {
+            double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+            int cores = Runtime.getRuntime().availableProcessors();
+            return load > cores ? Optional.of(String.format(Locale.ROOT,
+                    "  note        load average %.1f on %d cores: expect a slower start", load, cores)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String shortName(String service) {

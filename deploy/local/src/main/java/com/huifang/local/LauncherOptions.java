@@ -13,12 +13,15 @@ import java.util.Map;
  * {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_URI} replace the embedded broker and store.
  */
 public record LauncherOptions(Command command, Path dataDir, String role, String user, String tenant,
-                              Duration ttl, boolean demoData, String kafkaBootstrapServers, String mongoUri) {
+                              Duration ttl, boolean demoData, Duration timeout, String kafkaBootstrapServers,
+                              String mongoUri) {
 
     public enum Command { UP, TOKEN, STOP, STATUS, HELP }
 
     public static final String DEMO_TENANT = "demo-hospital";
     public static final Duration DEFAULT_TTL = Duration.ofHours(12);
+    /** How long the services may take to become healthy: generous, a shared 2-core machine can be slow. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
     /** Demo users by role: the ones the printed tokens and {@code token ROLE} use by default. */
     public static final Map<String, String> DEMO_USERS = Map.of(
@@ -30,7 +33,8 @@ public record LauncherOptions(Command command, Path dataDir, String role, String
             "LEADERSHIP", "leader-zhang");
 
     public static final String USAGE = """
-            usage: run-local.sh [up] [--data DIR] [--no-demo]   start everything, load demo data, stay in the foreground
+            usage: run-local.sh [up] [--data DIR] [--no-demo] [--timeout SECONDS]
+                                                              start everything, load demo data, stay in the foreground
                    run-local.sh token ROLE [--user U] [--tenant T] [--ttl HOURS]
                                                               print a dev token (ROLE: agent, supervisor, handler, admin, auditor, leadership)
                    run-local.sh status [--data DIR]            health of each component
@@ -46,6 +50,7 @@ public record LauncherOptions(Command command, Path dataDir, String role, String
         String tenant = DEMO_TENANT;
         Duration ttl = DEFAULT_TTL;
         boolean demo = true;
+        Duration timeout = DEFAULT_TIMEOUT;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -55,6 +60,7 @@ public record LauncherOptions(Command command, Path dataDir, String role, String
                 case "--tenant" -> tenant = value(args, ++i, a);
                 case "--ttl" -> ttl = hours(value(args, ++i, a));
                 case "--no-demo" -> demo = false;
+                case "--timeout" -> timeout = seconds(value(args, ++i, a));
                 case "-h", "--help", "help" -> command = Command.HELP;
                 default -> {
                     if (a.startsWith("--")) {
@@ -89,7 +95,7 @@ public record LauncherOptions(Command command, Path dataDir, String role, String
         if (tenant.isBlank()) {
             throw new IllegalArgumentException("--tenant must not be blank");
         }
-        return new LauncherOptions(command, data.toAbsolutePath().normalize(), role, user, tenant, ttl, demo,
+        return new LauncherOptions(command, data.toAbsolutePath().normalize(), role, user, tenant, ttl, demo, timeout,
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("MONGODB_URI")));
     }
 
@@ -117,6 +123,18 @@ public record LauncherOptions(Command command, Path dataDir, String role, String
             return Duration.ofHours(h);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--ttl is in hours, 1 to 720");
+        }
+    }
+
+    private static Duration seconds(String s) {
+        try {
+            long n = Long.parseLong(s);
+            if (n < 10 || n > 3600) {
+                throw new IllegalArgumentException("--timeout is in seconds, 10 to 3600");
+            }
+            return Duration.ofSeconds(n);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--timeout is in seconds, 10 to 3600");
         }
     }
 

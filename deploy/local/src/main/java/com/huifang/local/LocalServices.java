@@ -88,12 +88,15 @@ public final class LocalServices {
         return serviceName.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL";
     }
 
-    public static List<String> command(Path jar) {
+    /** {@code java <lean flags> <CDS flag> -jar <extracted jar>}; CDS messages below error level stay quiet. */
+    public static List<String> command(AppImage image) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Launcher.javaExecutable());
         cmd.addAll(JVM_FLAGS);
+        cmd.add("-Xlog:cds*=error");
+        cmd.add(image.cdsFlag());
         cmd.add("-jar");
-        cmd.add(jar.toString());
+        cmd.add(image.jar().toString());
         return cmd;
     }
 }

@@ -22,6 +22,11 @@ public record StackLayout(Path root) {
         return logs().resolve(component + ".log");
     }
 
+    /** A service's extracted jar and CDS archive. */
+    public Path appImage(String service) {
+        return root.resolve("app").resolve(service);
+    }
+
     public Path kafkaDir() {
         return root.resolve("kafka");
     }

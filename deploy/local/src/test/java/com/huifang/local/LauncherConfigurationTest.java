@@ -28,16 +28,18 @@ class LauncherConfigurationTest {
         assertThat(o.demoData()).isTrue();
         assertThat(o.kafkaBootstrapServers()).isNull();
         assertThat(o.mongoUri()).isNull();
+        assertThat(o.timeout()).isEqualTo(LauncherOptions.DEFAULT_TIMEOUT);
     }
 
     @Test
     void externalBrokerAndStoreComeFromTheEnvironmentAndBlankMeansUnset() {
-        LauncherOptions o = LauncherOptions.parse(new String[] {"up", "--data", "/tmp/x", "--no-demo"}, REPO,
+        LauncherOptions o = LauncherOptions.parse(new String[] {"up", "--data", "/tmp/x", "--no-demo", "--timeout", "90"}, REPO,
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092", "MONGODB_URI", " "));
         assertThat(o.kafkaBootstrapServers()).isEqualTo("k1:9092");
         assertThat(o.mongoUri()).isNull();
         assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(o.demoData()).isFalse();
+        assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
@@ -71,6 +73,8 @@ class LauncherConfigurationTest {
                 .hasMessageContaining("unknown option");
         assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"token", "agent", "--ttl", "0"}, REPO, Map.of()))
                 .hasMessageContaining("--ttl");
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--timeout", "soon"}, REPO, Map.of()))
+                .hasMessageContaining("--timeout");
         assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"stop", "now"}, REPO, Map.of()))
                 .hasMessageContaining("unexpected argument now");
     }
