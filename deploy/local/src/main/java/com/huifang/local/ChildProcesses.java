@@ -25,7 +25,8 @@ public final class ChildProcesses {
      * A started child: its name (for logs and the PID file), its process, its log, and what to do
      * once it has exited (told whether the exit was clean).
      */
-    public record Child(String name, Process process, Path log, java.util.function.Consumer<Boolean> afterExit) {
+    public record Child(String name, Process process, Path log, java.util.function.Consumer<Boolean> afterExit,
+                        long extraGraceSeconds) {
     }
 
     private final StackLayout layout;
@@ -37,12 +38,15 @@ public final class ChildProcesses {
 
     /** Starts {@code command} with {@code env} added, stdout and stderr into the component's log. */
     public Child start(String name, List<String> command, Map<String, String> env, Path workDir) {
-        return start(name, command, env, workDir, clean -> { });
+        return start(name, command, env, workDir, clean -> { }, 0);
     }
 
-    /** As {@link #start(String, List, Map, Path)}, with {@code afterExit} run when it has been stopped. */
+    /**
+     * As {@link #start(String, List, Map, Path)}, with {@code afterExit} run when it has been stopped,
+     * and {@code extraGraceSeconds} more to stop (a JVM writing a CDS archive at exit needs them).
+     */
     public synchronized Child start(String name, List<String> command, Map<String, String> env, Path workDir,
-                                    java.util.function.Consumer<Boolean> afterExit) {
+                                    java.util.function.Consumer<Boolean> afterExit, long extraGraceSeconds) {
         Path log = layout.log(name);
         rotate(log);
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -55,7 +59,7 @@ public final class ChildProcesses {
         environment.remove("MONGODB_DATABASE");
         environment.putAll(env);
         try {
-            Child child = new Child(name, pb.start(), log, afterExit);
+            Child child = new Child(name, pb.start(), log, afterExit, extraGraceSeconds);
             children.add(child);
             writePidFile();
             return child;
@@ -84,7 +88,8 @@ public final class ChildProcesses {
 
     private static void stop(List<Child> group, long graceSeconds) {
         group.forEach(c -> c.process().destroy());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
+        long grace = graceSeconds + group.stream().mapToLong(Child::extraGraceSeconds).max().orElse(0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
         for (Child c : group) {
             boolean clean = false;
             try {
@@ -94,7 +99,7 @@ public final class ChildProcesses {
                     int code = c.process().exitValue();
                     clean = code == 0 || code == 143 || code == 130;
                 } else {
-                    System.err.println("  " + c.name() + " did not stop within " + graceSeconds + " s: killing it");
+                    System.err.println("  " + c.name() + " did not stop within " + grace + " s: killing it");
                     c.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {

@@ -37,6 +37,8 @@ public final class Launcher {
 
     static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(60);
     static final long STOP_GRACE_SECONDS = 30;
+    /** Writing a service's CDS archive at exit takes a few seconds, far more on a busy machine. */
+    static final long CDS_DUMP_GRACE_SECONDS = 120;
 
     private final LauncherOptions options;
     private final StackLayout layout;
@@ -171,7 +173,7 @@ public final class Launcher {
             AppImage image = images.get(s.name());
             ChildProcesses.Child child = processes.start(s.name(), LocalServices.command(image),
                     LocalServices.environment(s, port, mongoUri, kafka, secret, backendPorts), repoRoot,
-                    image::afterExit);
+                    image::afterExit, image.trained() ? 0 : CDS_DUMP_GRACE_SECONDS);
             apps.put(s.name(), child);
             String url = "http://127.0.0.1:" + port;
             health.put(s.name(), url + "/actuator/health/readiness");
@@ -344,7 +346,7 @@ public final class Launcher {
         if (launcher.isPresent()) {
             System.out.println("Stopping the launcher (pid " + launcher.get().pid() + ") and everything it started…");
             launcher.get().destroy();
-            awaitExit(List.of(launcher.get()), STOP_GRACE_SECONDS * 2 + 10);
+            awaitExit(List.of(launcher.get()), STOP_GRACE_SECONDS * 2 + CDS_DUMP_GRACE_SECONDS + 10);
         }
         List<ProcessHandle> left = new ArrayList<>();
         entries.forEach((name, pid) -> ChildProcesses.live(name, pid).ifPresent(p -> {
