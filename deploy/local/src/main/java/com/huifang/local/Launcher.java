@@ -172,7 +172,8 @@ public final class Launcher {
             int port = s.equals(LocalServices.GATEWAY) ? gatewayPort : backendPorts.get(s.name());
             AppImage image = images.get(s.name());
             ChildProcesses.Child child = processes.start(s.name(), LocalServices.command(image),
-                    LocalServices.environment(s, port, mongoUri, kafka, secret, backendPorts), repoRoot,
+                    LocalServices.environment(s, port, mongoUri, kafka, secret, backendPorts, instanceOf(s.name())),
+                    repoRoot,
                     image::afterExit, image.trained() ? 0 : CDS_DUMP_GRACE_SECONDS);
             apps.put(s.name(), child);
             String url = "http://127.0.0.1:" + port;
@@ -248,6 +249,12 @@ public final class Launcher {
                             + ChildProcesses.tail(child.log(), 40));
                 }
                 if (ready(e.getValue())) {
+                    String info = e.getValue().replace("/health/readiness", "/info");
+                    if (!body(info).contains(instanceOf(e.getKey()))) {
+                        throw new StackException(e.getKey() + "'s port answers, but not as the process this launcher"
+                                + " started: another program holds " + info.replace("/actuator/info", "")
+                                + "; stop it or free the port");
+                    }
                     System.out.printf(Locale.ROOT, "  %-11s healthy after %.1f s%n", shortName(e.getKey()), elapsed());
                     it.remove();
                 }
@@ -435,6 +442,24 @@ public final class Launcher {
         ChildProcesses.readPidFile(layout.pidFile()).forEach((name, pid) ->
                 ChildProcesses.live(name, pid).ifPresent(p -> live.put(name, pid)));
         return live;
+    }
+
+    private final String runId = java.util.UUID.randomUUID().toString();
+
+    private String instanceOf(String service) {
+        return service + "@" + runId;
+    }
+
+    private String body(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private boolean ready(String url) {

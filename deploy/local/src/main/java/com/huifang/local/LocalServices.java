@@ -69,6 +69,17 @@ public final class LocalServices {
     /** The environment of one service: where it listens, where the broker and store are, the token secret. */
     public static Map<String, String> environment(Service service, int port, String mongoUri, String kafka,
                                                   String jwtSecret, Map<String, Integer> backendPorts) {
+        return environment(service, port, mongoUri, kafka, jwtSecret, backendPorts, "");
+    }
+
+    /**
+     * As above, with {@code instance} shown at {@code /actuator/info} ({@code huifang.instance}), so
+     * the launcher knows that what answers on the port is the process it started and not another
+     * one that happened to hold the port.
+     */
+    public static Map<String, String> environment(Service service, int port, String mongoUri, String kafka,
+                                                  String jwtSecret, Map<String, Integer> backendPorts,
+                                                  String instance) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(port));
         env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -77,6 +88,10 @@ public final class LocalServices {
         env.put("HUIFANG_JWT_SECRET", jwtSecret);
         env.put("HUIFANG_LOG_FORMAT", "ecs");
         env.put("SPRING_MAIN_BANNER_MODE", "off");
+        if (!instance.isEmpty()) {
+            env.put("MANAGEMENT_INFO_ENV_ENABLED", "true");
+            env.put("INFO_HUIFANG_INSTANCE", instance);
+        }
         if (service.equals(GATEWAY)) {
             backendPorts.forEach((name, p) -> env.put(urlVariable(name), "http://127.0.0.1:" + p));
         }

@@ -116,8 +116,10 @@ class LauncherConfigurationTest {
                 .containsEntry("HUIFANG_JWT_SECRET", "s".repeat(40))
                 .doesNotContainKey("MONGODB_DATABASE");
         Map<String, String> customer = LocalServices.environment(LocalServices.BACKENDS.get(0), 18081,
-                "mongodb://m:1", "k:2", "s".repeat(40), ports);
+                "mongodb://m:1", "k:2", "s".repeat(40), ports, "customer-service@run-1");
         assertThat(customer).containsEntry("MONGODB_URI", "mongodb://m:1")
+                .containsEntry("INFO_HUIFANG_INSTANCE", "customer-service@run-1")
+                .containsEntry("MANAGEMENT_INFO_ENV_ENABLED", "true")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "k:2")
                 .doesNotContainKey("CUSTOMER_SERVICE_URL");
     }
