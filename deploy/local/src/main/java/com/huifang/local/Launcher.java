@@ -542,7 +542,7 @@ public final class Launcher {
         try {
             double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
             int cores = Runtime.getRuntime().availableProcessors();
-            return load > cores ? Optional.of(String.format(Locale.ROOT,
+            return load > cores * 1.5 ? Optional.of(String.format(Locale.ROOT,
                     "  note        load average %.1f on %d cores: expect a slower start", load, cores)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
