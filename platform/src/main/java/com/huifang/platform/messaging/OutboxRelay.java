@@ -33,8 +33,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String FIELD = "outbox";
-    static final String LEASE = "outboxLeaseUntil";
-    static final long LEASE_MILLIS = 30_000;
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -75,35 +73,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Long> relayCollection(String collection) {
         Query pending = new Query(Criteria.where(FIELD).exists(true).ne(List.of())).limit(batchSize);
-        pending.fields().include("_id");
+        pending.fields().include(FIELD);
         return mongo.find(pending, Document.class, collection)
-                .concatMap(candidate -> claim(collection, candidate.get("_id")))
-                .concatMap(doc -> relayDocument(collection, doc)
-                        .flatMap(n -> release(collection, doc.get("_id")).thenReturn(n)))
+                .concatMap(doc -> relayDocument(collection, doc))
                 .reduce(0L, Long::sum)
                 .flatMap(n -> mongo.count(new Query(Criteria.where(FIELD).exists(true).ne(List.of())), collection)
                         .doOnNext(count -> backlog.get(collection).set(count))
                         .thenReturn(n));
-    }
-
-    /**
-     * Takes a document's pending events for this instance for a while (a lease in the document), so
-     * that several instances do not send the same entries; an instance that dies mid-relay loses
-     * its lease when it expires. Leases use real time, not the business clock.
-     */
-    private Mono<Document> claim(String collection, Object id) {
-        java.util.Date now = new java.util.Date();
-        Query unleased = Query.query(Criteria.where("_id").is(id).and(FIELD).exists(true).ne(List.of())
-                .orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).lt(now)));
-        Update lease = new Update().set(LEASE, new java.util.Date(now.getTime() + LEASE_MILLIS));
-        unleased.fields().include(FIELD);
-        return mongo.findAndModify(unleased, lease,
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Document.class,
-                collection);
-    }
-
-    private Mono<Void> release(String collection, Object id) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset(LEASE), collection).then();
     }
 
     private Mono<Long> relayDocument(String collection, Document doc) {
