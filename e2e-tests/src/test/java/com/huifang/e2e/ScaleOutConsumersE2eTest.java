@@ -75,7 +75,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleOutConsumersE2eTest {
 
-    static final int DEFAULT_EVENTS = 2000;
+    static final int DEFAULT_EVENTS = 1000;
     static final int EVENTS = Integer.getInteger("huifang.scaleout.events", DEFAULT_EVENTS);
     /** Survey responses raising an issue, one per this many service events. */
     static final int SURVEYS = Math.max(1, EVENTS / 10);
