@@ -202,8 +202,10 @@ public final class DemoData {
             HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/surveys/responses"))
                     .header("Authorization", "Bearer " + agent)
                     .header("Content-Type", "application/json")
+                    // the answers of the hospital-inpatient survey template, nurses rated 1 of 5
                     .POST(HttpRequest.BodyPublishers.ofString("{\"visitId\":\"" + visitId
-                            + "\",\"satisfaction\":1,\"comment\":\"护士态度不好\"}", StandardCharsets.UTF_8)));
+                            + "\",\"answers\":{\"recovery\":\"good\",\"symptom\":false,\"doctors\":4,"
+                            + "\"nurses\":1,\"suggestions\":\"护士态度不好\"}}", StandardCharsets.UTF_8)));
             status = r.statusCode();
             answer = r.body();
             if (status == 201 || status == 409) {
@@ -216,7 +218,7 @@ public final class DemoData {
             return;
         }
         layout.write(layout.demoMarker(), "visit " + visitId + "\n");
-        notes.add("agent-li called patient P-1001 (visit " + visitId + "), satisfaction 1 of 5 → an issue for sup-wang");
+        notes.add("agent-li called patient P-1001 (visit " + visitId + "), nurses rated 1 of 5 → an issue for sup-wang");
     }
 
     private String token(String user, String role) {
