@@ -168,9 +168,10 @@ abstract class WalkingSkeletonFlow {
         assertThat(issues.get(0).get("visitId").asText()).isEqualTo(visitId);
         assertThat(issues.get(0).get("state").asText()).isEqualTo("OPEN");
 
-        // and the report counts one due, one completed, one issue
+        // and the report counts one due, one completed, one issue (reports are eventually consistent: a
+        // month's figures are reloaded at most 30 s after its facts change)
         LocalDate day = stack.clock.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> http.get()
                 .uri(u -> u.path("/api/reports/summary").queryParam("from", day.minusDays(1))
                         .queryParam("to", day.plusDays(1)).build())
                 .headers(h -> h.setBearerAuth(supervisor)).exchange().expectStatus().isOk()
