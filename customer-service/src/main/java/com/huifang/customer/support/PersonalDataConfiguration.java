@@ -23,8 +23,8 @@ public class PersonalDataConfiguration {
     FieldCipher fieldCipher(CustomerProperties properties) {
         CustomerProperties.Keys keys = properties.keys();
         if (CustomerProperties.DEV_KEY_ID.equals(keys.active())) {
-            log.warn("Personal data is encrypted with the DEVELOPMENT key '{}': set HUIFANG_CUSTOMER_KEY_ID and "
-                    + "HUIFANG_CUSTOMER_KEY outside local runs and tests", keys.active());
+            log.warn("Personal data is encrypted with the DEVELOPMENT key '{}': set HUIFANG_CUSTOMER_KEY_ID, "
+                    + "HUIFANG_CUSTOMER_KEYS_CIPHER_<ID> and HUIFANG_CUSTOMER_LOOKUP_KEY outside local runs and tests", keys.active());
         }
         return FieldCipher.fromBase64Keys(keys.cipher(), keys.active());
     }

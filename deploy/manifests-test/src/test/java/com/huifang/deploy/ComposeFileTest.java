@@ -104,6 +104,8 @@ class ComposeFileTest {
         huifangServices().forEach((container, service) -> {
             Map<String, Object> env = Yaml.map(services().get(container), "environment");
             assertThat(env).as(container).containsKeys(ServiceCode.required(service).toArray(String[]::new));
+            assertThat(env.keySet()).as(container + ": variables no code reads")
+                    .allMatch(name -> ServiceCode.boundByCode(service, name));
             assertThat(env).as(container + " token verification").containsKey("HUIFANG_JWT_SECRET");
             // the secret comes from the uncommitted .env, never a literal
             assertThat(String.valueOf(env.get("HUIFANG_JWT_SECRET"))).startsWith("${HUIFANG_JWT_SECRET:?");

@@ -190,6 +190,8 @@ class KubernetesManifestsTest {
                 }
             }
             assertThat(provided).as(service + " environment").containsAll(ServiceCode.required(service));
+            assertThat(provided).as(service + ": variables no code reads")
+                    .allMatch(name -> ServiceCode.boundByCode(service, name));
             assertThat(provided).as(service + " token verification").containsAnyElementsOf(ServiceCode.TOKEN_KEYS);
         }
     }

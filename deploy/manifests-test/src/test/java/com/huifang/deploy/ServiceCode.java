@@ -25,7 +25,8 @@ final class ServiceCode {
     /** Token verification: one of the two must be provided. */
     static final Set<String> TOKEN_KEYS = Set.of("HUIFANG_JWT_SECRET", "HUIFANG_JWK_SET_URI");
     /** Tuning knobs with sound defaults: a deployment may leave them out. */
-    static final Set<String> OPTIONAL = Set.of("HUIFANG_SWEEP_INTERVAL", "HUIFANG_LOG_FORMAT", "HUIFANG_JWT_ISSUER");
+    static final Set<String> OPTIONAL = Set.of("HUIFANG_SWEEP_INTERVAL", "HUIFANG_METRICS_INTERVAL", "HUIFANG_LOG_FORMAT", "HUIFANG_JWT_ISSUER",
+            "SURVEY_QUIET_DAYS", "SURVEY_LINK_VALID_FOR", "SURVEY_SMS_OUTBOX");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
 
@@ -57,6 +58,51 @@ final class ServiceCode {
         }
         required.removeAll(OPTIONAL);
         return required;
+    }
+
+    /**
+     * Whether a HUIFANG_* variable a deployment sets reaches a property some code reads: either a
+     * {@code ${NAME}} placeholder of the service's properties, or (Spring's relaxed binding) the
+     * variable lower-cased with '_' as '.' names a property, or an entry of a map property, that the
+     * service's or the platform's sources mention. A misspelt or invented name is silently ignored
+     * by Spring at run time; this makes it fail the build instead.
+     */
+    static boolean boundByCode(String service, String variable) {
+        if (!variable.startsWith("HUIFANG_") || environmentReadBy(service).contains(variable)) {
+            return true;
+        }
+        String sources = sourcesOf(service) + sourcesOf("platform");
+        if (sources.contains("${" + variable + ":") || sources.contains("${" + variable + "}")) {
+            return true;
+        }
+        String property = variable.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+        // a map entry (huifang.customer.keys.cipher.k1) binds when its map (…cipher) is mentioned;
+        // at least three segments so "huifang.customer" alone never counts
+        for (String candidate = property; candidate.chars().filter(c -> c == '.').count() >= 2;
+             candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
+            if (sources.contains(candidate + "=") || sources.contains(candidate + ".")
+                    || sources.contains(candidate + ":") || sources.contains(candidate + "}")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Map<String, String> SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String sourcesOf(String module) {
+        return SOURCES.computeIfAbsent(module, m -> {
+            StringBuilder all = new StringBuilder();
+            try (Stream<Path> files = Files.walk(Yaml.ROOT.resolve(m).resolve("src/main"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".properties"))
+                        .toList()) {
+                    all.append(Files.readString(f)).append('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return all.toString();
+        });
     }
 
     /** Business topics named in contracts' Topics.java (each has a .DLT too). */
