@@ -1,11 +1,14 @@
 package com.huifang.contracts;
 
+import com.huifang.contracts.events.AuditRecorded;
 import com.huifang.contracts.events.CustomerConsentChanged;
 import com.huifang.contracts.events.CustomerErased;
+import com.huifang.contracts.events.CustomerProfileChanged;
 import com.huifang.contracts.events.IssueClosed;
 import com.huifang.contracts.events.IssueEscalated;
 import com.huifang.contracts.events.IssueRaised;
 import com.huifang.contracts.events.IssueResolved;
+import com.huifang.contracts.events.IssueSlaWarning;
 import com.huifang.contracts.events.ServiceEventRecorded;
 import com.huifang.contracts.events.SurveySubmitted;
 import com.huifang.contracts.events.VisitAttempted;
@@ -35,6 +38,7 @@ public final class EventCatalog {
             new Entry("ServiceEventRecorded", ServiceEventRecorded.class, Topics.CUSTOMERS, 1),
             new Entry("CustomerConsentChanged", CustomerConsentChanged.class, Topics.CUSTOMERS, 1),
             new Entry("CustomerErased", CustomerErased.class, Topics.CUSTOMERS, 1),
+            new Entry("CustomerProfileChanged", CustomerProfileChanged.class, Topics.CUSTOMERS, 1),
             new Entry("VisitPlanned", VisitPlanned.class, Topics.VISITS, 1),
             new Entry("VisitDue", VisitDue.class, Topics.VISITS, 1),
             new Entry("VisitAttempted", VisitAttempted.class, Topics.VISITS, 1),
@@ -43,7 +47,9 @@ public final class EventCatalog {
             new Entry("IssueRaised", IssueRaised.class, Topics.ISSUES, 1),
             new Entry("IssueEscalated", IssueEscalated.class, Topics.ISSUES, 1),
             new Entry("IssueResolved", IssueResolved.class, Topics.ISSUES, 1),
-            new Entry("IssueClosed", IssueClosed.class, Topics.ISSUES, 1));
+            new Entry("IssueClosed", IssueClosed.class, Topics.ISSUES, 1),
+            new Entry("IssueSlaWarning", IssueSlaWarning.class, Topics.ISSUES, 1),
+            new Entry("AuditRecorded", AuditRecorded.class, Topics.AUDIT, 1));
 
     private static final Map<String, Entry> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<?>, Entry> BY_CLASS = new LinkedHashMap<>();

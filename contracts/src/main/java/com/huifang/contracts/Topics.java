@@ -18,6 +18,9 @@ public final class Topics {
     /** Issue life cycle: raised, escalated, resolved, closed. Key: issue id. */
     public static final String ISSUES = "huifang.issues";
 
+    /** The audit trail: one entry per change or reveal, from every service. Key: target type/id. */
+    public static final String AUDIT = "huifang.audit";
+
     /** Suffix of the dead-letter topic of every topic (Spring Kafka's default naming). */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
@@ -30,6 +33,6 @@ public final class Topics {
 
     /** Every business topic, for topic creation at start-up and in deployment jobs. */
     public static java.util.List<String> all() {
-        return java.util.List.of(CUSTOMERS, PARTNER_EVENTS, VISITS, SURVEYS, ISSUES);
+        return java.util.List.of(CUSTOMERS, PARTNER_EVENTS, VISITS, SURVEYS, ISSUES, AUDIT);
     }
 }

@@ -1,11 +1,14 @@
 package com.huifang.contracts;
 
+import com.huifang.contracts.events.AuditRecorded;
 import com.huifang.contracts.events.CustomerConsentChanged;
 import com.huifang.contracts.events.CustomerErased;
+import com.huifang.contracts.events.CustomerProfileChanged;
 import com.huifang.contracts.events.IssueClosed;
 import com.huifang.contracts.events.IssueEscalated;
 import com.huifang.contracts.events.IssueRaised;
 import com.huifang.contracts.events.IssueResolved;
+import com.huifang.contracts.events.IssueSlaWarning;
 import com.huifang.contracts.events.ServiceEventRecorded;
 import com.huifang.contracts.events.SurveySubmitted;
 import com.huifang.contracts.events.VisitAttempted;
@@ -30,6 +33,11 @@ final class SampleEvents {
                         "PARTNER_HTTP", "his-778", Map.of("department", "骨科")),
                 new CustomerConsentChanged("c-1", List.of("PHONE"), false, "customer call", T),
                 new CustomerErased("c-1", "er-1", T),
+                new CustomerProfileChanged("c-1", "张先生", "先生", "138****1234", "住院", List.of("PHONE", "SMS"), "PHONE",
+                        List.of("10:00-12:00"), null, List.of("dr-wang"), "hh-1", 3, T),
+                new IssueSlaWarning("i-1", "c-1", "RESOLUTION", T.plusSeconds(3600), "PT1H", "owner-1", "quality", T),
+                new AuditRecorded("e-1", "schedule-service", "sup-1", "SUPERVISOR", "plan.published", "plan", "plan-1",
+                        Map.of("version", "2"), Map.of("version", "3"), "new cooling-off rule", "corr-1", T),
                 new VisitPlanned("v-1", "c-1", "plan-1", 3, "main", "se-1", "tpl-1", T, T.plusSeconds(3600),
                         T.plusSeconds(86_400), "PHONE", 2, null, false),
                 new VisitDue("v-1", "c-1", "plan-1", "tpl-1", T, T.plusSeconds(86_400), "PHONE", 2, "agent-li"),
