@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration;
@@ -86,13 +85,25 @@ public class KafkaMessagingAutoConfiguration {
                 .then();
     }
 
+    /**
+     * Drains the service's own outbox collections and the stand-alone audit entries
+     * ({@link com.huifang.platform.audit.AuditTrail#COLLECTION}) every service may write.
+     */
     @Bean
-    @ConditionalOnBean(OutboxCollections.class)
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
                             ObjectProvider<OutboxCollections> collections, MeterRegistry registry,
                             @Value("${huifang.outbox.interval:200ms}") Duration interval,
                             @Value("${huifang.outbox.batch-size:200}") int batchSize) {
-        return new OutboxRelay(mongo, kafka, collections.getObject(), interval, batchSize, registry);
+        List<String> names = new ArrayList<>(collections.getIfAvailable(() -> OutboxCollections.of()).names());
+        names.add(com.huifang.platform.audit.AuditTrail.COLLECTION);
+        return new OutboxRelay(mongo, kafka, new OutboxCollections(List.copyOf(names)), interval, batchSize, registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    com.huifang.platform.audit.AuditTrail auditTrail(@Value("${spring.application.name:huifang}") String service,
+                                                     Clock clock, ReactiveMongoTemplate mongo) {
+        return new com.huifang.platform.audit.AuditTrail(service, clock, mongo);
     }
 
     private static Throwable rootCause(Throwable t) {
