@@ -18,6 +18,8 @@ public final class Topics {
     /** Issue life cycle: raised, escalated, resolved, closed. Key: issue id. */
     public static final String ISSUES = "huifang.issues";
 
+    /** Tenant settings other services copy: working calendars. Key: tenant id. */
+    public static final String TENANT_SETTINGS = "huifang.tenant-settings";
     /** The audit trail: one entry per change or reveal, from every service. Key: target type/id. */
     public static final String AUDIT = "huifang.audit";
 
@@ -33,6 +35,6 @@ public final class Topics {
 
     /** Every business topic, for topic creation at start-up and in deployment jobs. */
     public static java.util.List<String> all() {
-        return java.util.List.of(CUSTOMERS, PARTNER_EVENTS, VISITS, SURVEYS, ISSUES, AUDIT);
+        return java.util.List.of(CUSTOMERS, PARTNER_EVENTS, VISITS, SURVEYS, ISSUES, TENANT_SETTINGS, AUDIT);
     }
 }
