@@ -17,17 +17,17 @@ import java.util.function.LongFunction;
  * whatever the server's speed) and a closed loop (N users each waiting for their answer, for the
  * highest throughput a proxy can carry).
  */
-final class HttpLoad {
+public final class HttpLoad {
 
     private final HttpClient client;
     private final Duration timeout;
 
-    HttpLoad(HttpClient client, Duration timeout) {
+    public HttpLoad(HttpClient client, Duration timeout) {
         this.client = client;
         this.timeout = timeout;
     }
 
-    static HttpClient newClient() {
+    public static HttpClient newClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
@@ -39,7 +39,7 @@ final class HttpLoad {
      * @param request  the i-th request (i from {@code firstIndex})
      * @param onAnswer sees every 2xx body (e.g. to keep the ids the server gave)
      */
-    StepResult openLoop(String label, LongFunction<HttpRequest> request, long firstIndex, double rate,
+    public StepResult openLoop(String label, LongFunction<HttpRequest> request, long firstIndex, double rate,
                         Duration duration, int maxInFlight, Consumer<String> onAnswer) throws InterruptedException {
         Counters c = new Counters();
         Semaphore inFlight = new Semaphore(maxInFlight);
@@ -65,12 +65,12 @@ final class HttpLoad {
     }
 
     /** {@code users} callers, each sending its next request when the previous answered, for {@code duration}. */
-    StepResult closedLoop(String label, LongFunction<HttpRequest> request, int users, Duration duration)
+    public StepResult closedLoop(String label, LongFunction<HttpRequest> request, int users, Duration duration)
             throws InterruptedException {
         return closedLoop(label, request, users, duration, null);
     }
 
-    StepResult closedLoop(String label, LongFunction<HttpRequest> request, int users, Duration duration,
+    public StepResult closedLoop(String label, LongFunction<HttpRequest> request, int users, Duration duration,
                           Consumer<String> onAnswer) throws InterruptedException {
         Counters c = new Counters();
         AtomicLong index = new AtomicLong();

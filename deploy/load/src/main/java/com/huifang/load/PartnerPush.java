@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * reference and mobile number), so each accepted push must become exactly one customer and one
  * visit (the default inpatient plan).
  */
-final class PartnerPush {
+public final class PartnerPush {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ final class PartnerPush {
     private final String secret;
     private final String run;
     /** Customer ids the server answered with, to check every push became a visit. */
-    final Set<String> customerIds = ConcurrentHashMap.newKeySet();
+    public final Set<String> customerIds = ConcurrentHashMap.newKeySet();
 
     private PartnerPush(String baseUrl, String partnerId, String secret, String run) {
         this.baseUrl = baseUrl;
@@ -37,7 +37,7 @@ final class PartnerPush {
     }
 
     /** Registers a partner for the admin's tenant through {@code gatewayUrl}, then pushes to {@code baseUrl}. */
-    static PartnerPush register(HttpClient client, String gatewayUrl, String baseUrl, String adminToken, String run)
+    public static PartnerPush register(HttpClient client, String gatewayUrl, String baseUrl, String adminToken, String run)
             throws IOException, InterruptedException {
         String partnerId = "load-his-" + run;
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/partners"))
@@ -52,13 +52,13 @@ final class PartnerPush {
         return new PartnerPush(baseUrl, partnerId, body.path("secret").asText(), run);
     }
 
-    PartnerPush via(String otherBaseUrl) {
+    public PartnerPush via(String otherBaseUrl) {
         PartnerPush p = new PartnerPush(otherBaseUrl, partnerId, secret, run);
         return p;
     }
 
     /** The i-th patient's discharge, signed now. */
-    HttpRequest request(long i) {
+    public HttpRequest request(long i) {
         String ref = "P" + run + "-" + i;
         String phone = "139" + String.format("%08d", i % 100_000_000L);
         byte[] body = ("{\"type\":\"DISCHARGED\",\"occurredAt\":\"" + Instant.now().minusSeconds(3 * 86_400)
@@ -78,7 +78,7 @@ final class PartnerPush {
     }
 
     /** Keeps the customer id of a 202 answer. */
-    void accepted(String body) {
+    public void accepted(String body) {
         int at = body.indexOf("\"customerId\":\"");
         if (at >= 0) {
             int from = at + 14;
