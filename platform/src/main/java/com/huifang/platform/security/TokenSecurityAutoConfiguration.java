@@ -81,21 +81,42 @@ public class TokenSecurityAutoConfiguration {
                 "problem.forbidden", ex.getMessage());
     }
 
+    /** The service's role policy: {@code classpath:huifang/access/<spring.application.name>.policy}, if any. */
+    @Bean
+    @ConditionalOnMissingBean
+    AccessPolicy accessPolicy(org.springframework.core.env.Environment env,
+                              org.springframework.core.io.ResourceLoader resources) {
+        String location = env.getProperty("huifang.security.access-policy",
+                "classpath:huifang/access/" + env.getProperty("spring.application.name", "service") + ".policy");
+        return AccessPolicy.load(resources.getResource(location));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain huifangSecurityWebFilterChain(ServerHttpSecurity http, CallerTokenConverter converter,
                                                          ServerAuthenticationEntryPoint entryPoint,
-                                                         ServerAccessDeniedHandler deniedHandler) {
+                                                         ServerAccessDeniedHandler deniedHandler,
+                                                         AccessPolicy policy) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .authorizeExchange(ex -> ex
-                        .pathMatchers(PUBLIC_PATHS).permitAll()
-                        .pathMatchers("/api/**").authenticated()
-                        .anyExchange().permitAll())
+                .authorizeExchange(ex -> {
+                    ex.pathMatchers(PUBLIC_PATHS).permitAll();
+                    for (AccessPolicy.Rule rule : policy.rules()) {
+                        var matcher = rule.method() == null ? ex.pathMatchers(rule.pattern())
+                                : ex.pathMatchers(rule.method(), rule.pattern());
+                        if (rule.roles().isEmpty()) {
+                            matcher.authenticated();
+                        } else {
+                            matcher.hasAnyRole(rule.roles().stream().map(Enum::name).toArray(String[]::new));
+                        }
+                    }
+                    ex.pathMatchers("/api/**").authenticated();
+                    ex.anyExchange().permitAll();
+                })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(entryPoint)
