@@ -12,6 +12,7 @@ import com.huifang.contracts.events.IssueSlaWarning;
 import com.huifang.contracts.events.ServiceEventRecorded;
 import com.huifang.contracts.events.SurveySubmitted;
 import com.huifang.contracts.events.TenantCalendarChanged;
+import com.huifang.contracts.events.TenantRetentionChanged;
 import com.huifang.contracts.events.VisitAttempted;
 import com.huifang.contracts.events.VisitCompleted;
 import com.huifang.contracts.events.VisitDue;
@@ -51,6 +52,7 @@ public final class EventCatalog {
             new Entry("IssueClosed", IssueClosed.class, Topics.ISSUES, 1),
             new Entry("IssueSlaWarning", IssueSlaWarning.class, Topics.ISSUES, 1),
             new Entry("TenantCalendarChanged", TenantCalendarChanged.class, Topics.TENANT_SETTINGS, 1),
+            new Entry("TenantRetentionChanged", TenantRetentionChanged.class, Topics.TENANT_SETTINGS, 1),
             new Entry("AuditRecorded", AuditRecorded.class, Topics.AUDIT, 1));
 
     private static final Map<String, Entry> BY_TYPE = new LinkedHashMap<>();

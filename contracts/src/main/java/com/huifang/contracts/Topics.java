@@ -18,7 +18,7 @@ public final class Topics {
     /** Issue life cycle: raised, escalated, resolved, closed. Key: issue id. */
     public static final String ISSUES = "huifang.issues";
 
-    /** Tenant settings other services copy: working calendars. Key: tenant id. */
+    /** Tenant settings other services copy: working calendars, retention. Key: tenant id. */
     public static final String TENANT_SETTINGS = "huifang.tenant-settings";
     /** The audit trail: one entry per change or reveal, from every service. Key: target type/id. */
     public static final String AUDIT = "huifang.audit";

@@ -12,6 +12,7 @@ import com.huifang.contracts.events.IssueSlaWarning;
 import com.huifang.contracts.events.ServiceEventRecorded;
 import com.huifang.contracts.events.SurveySubmitted;
 import com.huifang.contracts.events.TenantCalendarChanged;
+import com.huifang.contracts.events.TenantRetentionChanged;
 import com.huifang.contracts.events.VisitAttempted;
 import com.huifang.contracts.events.VisitCompleted;
 import com.huifang.contracts.events.VisitDue;
@@ -39,6 +40,7 @@ final class SampleEvents {
                 new IssueSlaWarning("i-1", "c-1", "RESOLUTION", T.plusSeconds(3600), "PT1H", "owner-1", "quality", T),
                 new TenantCalendarChanged("tenant-a", "Asia/Shanghai", List.of("MONDAY", "TUESDAY"), "09:00-18:00",
                         "10:00-12:00,15:00-17:00", List.of(), 4, T),
+                new TenantRetentionChanged("tenant-a", 1825, 1095, 2, T),
                 new AuditRecorded("e-1", "schedule-service", "sup-1", "SUPERVISOR", "plan.published", "plan", "plan-1",
                         Map.of("version", "2"), Map.of("version", "3"), "new cooling-off rule", "corr-1", T),
                 new VisitPlanned("v-1", "c-1", "plan-1", 3, "main", "se-1", "tpl-1", T, T.plusSeconds(3600),
