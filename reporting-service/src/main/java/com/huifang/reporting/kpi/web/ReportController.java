@@ -6,6 +6,7 @@ import com.huifang.platform.security.Role;
 import com.huifang.reporting.facts.FactProjection;
 import com.huifang.reporting.facts.domain.Counter;
 import com.huifang.reporting.facts.store.FactReader;
+import com.huifang.reporting.kpi.AgentReviewScores;
 import com.huifang.reporting.kpi.ReportService;
 import com.huifang.reporting.kpi.domain.ComplaintRates;
 import com.huifang.reporting.kpi.domain.Dimension;
@@ -53,11 +54,14 @@ public class ReportController {
     private final ReportService reports;
     private final FactProjection projection;
     private final FactReader facts;
+    private final AgentReviewScores reviewScores;
 
-    public ReportController(ReportService reports, FactProjection projection, FactReader facts) {
+    public ReportController(ReportService reports, FactProjection projection, FactReader facts,
+                            AgentReviewScores reviewScores) {
         this.reports = reports;
         this.projection = projection;
         this.facts = facts;
+        this.reviewScores = reviewScores;
     }
 
     /**
@@ -152,21 +156,25 @@ public class ReportController {
                              double deduction) {
     }
 
+    /** @param quality the agent's quality reviews of visits in the range (null: none reviewed) */
     public record AgentPerformanceView(String agent, Map<String, Double> values, List<TargetView> targets,
-                                       int tiersBelow, double deduction) {
+                                       int tiersBelow, double deduction, AgentReviewScores.Summary quality) {
     }
 
     @GetMapping("/agents")
     @Operation(summary = "Agent performance against targets (回访率 100 %, success rate 90 %) with tiers below "
-            + "target: one tier per pointsPerTier (5) points started, deductionPerTier (1) points each")
+            + "target: one tier per pointsPerTier (5) points started, deductionPerTier (1) points each; quality: the "
+            + "agent's quality reviews of visits in the range (count, passed, failed, mean score in %)")
     public Mono<List<AgentPerformanceView>> agents(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         return query(caller, params).flatMap(q -> {
             PerformanceReview review = review(params);
-            return reports.kpis(q.withGroupBy(List.of(Dimension.AGENT))).map(r -> review.assessAgents(r).stream()
+            return Mono.zip(reports.kpis(q.withGroupBy(List.of(Dimension.AGENT))),
+                    reviewScores.between(q.tenantId(), q.range().start(), q.range().end())).map(t -> review
+                    .assessAgents(t.getT1()).stream()
                     .map(a -> new AgentPerformanceView(a.agent(), KpiRowView.of(a.row()).values(),
-                            a.results().stream().map(t -> new TargetView(t.kpi().code(), t.target(), t.actual(),
-                                    t.shortfall(), t.tiersBelow(), t.deduction())).toList(),
-                            a.tiersBelow(), a.deduction()))
+                            a.results().stream().map(r -> new TargetView(r.kpi().code(), r.target(), r.actual(),
+                                    r.shortfall(), r.tiersBelow(), r.deduction())).toList(),
+                            a.tiersBelow(), a.deduction(), t.getT2().get(a.agent())))
                     .toList());
         });
     }
