@@ -57,7 +57,7 @@ public class RetentionAutoConfiguration {
             this.settings = settings;
         }
 
-        @KafkaListener(topics = Topics.TENANT_SETTINGS, groupId = "${spring.application.name}-retention")
+        @KafkaListener(topics = Topics.TENANT_SETTINGS, groupId = "${spring.kafka.consumer.group-id:${spring.application.name}}-retention")
         void on(ConsumerRecord<String, String> record) {
             inbox.accept(record, "retention-rules", envelope -> "TenantRetentionChanged".equals(envelope.type())
                     ? settings.apply(EventJson.payload(envelope, TenantRetentionChanged.class))
