@@ -42,7 +42,7 @@ public class PartnerAuthenticator {
         }
         return credentials.findById(partnerId.strip())
                 .filter(c -> c.active)
-                .map(c -> new Candidate(c, List.of(secretOf(c))))
+                .map(c -> new Candidate(c, secretsOf(c)))
                 .defaultIfEmpty(new Candidate(null, List.of(NO_SECRET)))
                 .flatMap(candidate -> {
                     PartnerSignature.Outcome outcome = PartnerSignature.verify(eventId, timestamp, signature, body,
@@ -61,8 +61,17 @@ public class PartnerAuthenticator {
     private record Candidate(PartnerCredentialDocument partner, List<byte[]> secrets) {
     }
 
-    private byte[] secretOf(PartnerCredentialDocument c) {
-        return cipher.decrypt(c.secret, PartnerCredentialDocument.secretContext(c.partnerId))
+    /** The current secret, and the one before the last rotation while its grace period lasts. */
+    private List<byte[]> secretsOf(PartnerCredentialDocument c) {
+        byte[] current = decrypt(c, c.secret);
+        if (c.previousSecret != null && c.previousSecretUntil != null && clock.instant().isBefore(c.previousSecretUntil)) {
+            return List.of(current, decrypt(c, c.previousSecret));
+        }
+        return List.of(current);
+    }
+
+    private byte[] decrypt(PartnerCredentialDocument c, String ciphertext) {
+        return cipher.decrypt(ciphertext, PartnerCredentialDocument.secretContext(c.partnerId))
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -5,6 +5,9 @@ import com.huifang.customer.pii.domain.AuditEntry;
 import com.huifang.customer.pii.domain.PersonalField;
 import com.huifang.customer.pii.domain.RevealPolicy;
 import com.huifang.customer.pii.store.AuditEntryDocument;
+import com.huifang.platform.audit.AuditActor;
+import com.huifang.platform.audit.AuditDraft;
+import com.huifang.platform.audit.AuditTrail;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
 import java.time.Clock;
@@ -20,11 +23,13 @@ public class PersonalDataReveal {
 
     private final RevealPolicy policy;
     private final ReactiveMongoTemplate mongo;
+    private final AuditTrail trail;
     private final Clock clock;
 
-    public PersonalDataReveal(RevealPolicy policy, ReactiveMongoTemplate mongo, Clock clock) {
+    public PersonalDataReveal(RevealPolicy policy, ReactiveMongoTemplate mongo, AuditTrail trail, Clock clock) {
         this.policy = policy;
         this.mongo = mongo;
+        this.trail = trail;
         this.clock = clock;
     }
 
@@ -48,7 +53,13 @@ public class PersonalDataReveal {
             case ID_NUMBER -> customer.profile().idNumber() == null ? List.<String>of()
                     : List.of(customer.profile().idNumber().value());
         };
+        // the local entry (this service's reveal list) and the shared trail's entry, both before the values leave
+        AuditDraft shared = AuditDraft.by(AuditActor.of(caller), caller.tenantId())
+                .action("customer." + field.name().toLowerCase(java.util.Locale.ROOT) + ".revealed")
+                .target("customer", customer.id()).after(java.util.Map.of("field", field.name()))
+                .reason(entry.reason()).build();
         return mongo.insert(AuditEntryDocument.of(UUID.randomUUID().toString(), entry))
+                .then(trail.record(shared))
                 .thenReturn(new Revealed(field, values));
     }
 }

@@ -183,7 +183,7 @@ public class ServiceEventIntake {
         if (!staff.equals(p.staffIds()) || !category.equals(p.category())) {
             customer.update(new CustomerProfile(p.name(), p.phones(), p.emails(), category, p.tags(),
                     p.preferredChannel(), p.preferredHours(), p.timeZone(), staff, p.householdId(), p.siteId(),
-                    p.attributes(), p.partnerReferences(), p.idNumber()), customer.version(), now);
+                    p.attributes(), p.partnerReferences(), p.idNumber(), p.title()), customer.version(), now);
             changed = true;
         }
         if (!changed) {
@@ -193,7 +193,9 @@ public class ServiceEventIntake {
         // a phone another customer already holds stays unclaimed: the partner's record is merged here all the same
         return Flux.fromIterable(added)
                 .concatMap(k -> keys.claimAll(customer.tenantId(), customer.id(), List.of(k)))
-                .then(store.update(customer, loaded, List.of()))
+                .then(CorrelationId.current())
+                .flatMap(correlationId -> store.update(customer, loaded,
+                        List.of(CustomerService.profileChanged(customer, correlationId, now))))
                 .flatMap(written -> written ? Mono.just(customer) : Mono.error(new StaleCustomer()));
     }
 
@@ -206,7 +208,7 @@ public class ServiceEventIntake {
         CustomerDraft draft = new CustomerDraft(name, d.phones(), d.emails(), d.category(), d.tags(),
                 d.preferredChannel(), d.preferredHours(), d.timeZone(),
                 staff.subList(0, Math.min(staff.size(), MAX_STAFF_FROM_PARTNER)), d.householdId(), d.siteId(),
-                d.attributes(), d.partnerReferences(), d.idNumber());
+                d.attributes(), d.partnerReferences(), d.idNumber(), d.title());
         Validated<CustomerProfile> profile = CustomerProfile.validate(draft, tenantCodes);
         if (!profile.isValid()) {
             return Mono.error(DomainProblems.invalid(profile.errors().stream().map(e -> e.under("customer")).toList()));
@@ -217,7 +219,8 @@ public class ServiceEventIntake {
         return store.find(tenantId, refId).map(Customer::isErased).defaultIfEmpty(false).flatMap(erased -> {
             String id = erased ? java.util.UUID.randomUUID().toString() : refId;
             Customer customer = Customer.create(id, tenantId, profile.orThrow(), now);
-            return customers.insertNew(customer, List.of()).flatMap(existing -> existing.isPresent()
+            return CorrelationId.current().flatMap(correlationId -> customers.insertNew(customer,
+                    List.of(CustomerService.profileChanged(customer, correlationId, now)))).flatMap(existing -> existing.isPresent()
                     // created meanwhile (a concurrent push, or the phone was claimed): merged into it on the retry
                     ? Mono.error(new StaleCustomer())
                     : Mono.just(customer));

@@ -10,6 +10,6 @@ public class CustomerStoreConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("service_events", "customers");
+        return OutboxCollections.of("service_events", "customers", "partner_credentials");
     }
 }

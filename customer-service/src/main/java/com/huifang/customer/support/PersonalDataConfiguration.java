@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The personal-data keys and policies, from configuration ({@code huifang.customer.*}). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CustomerProperties.class)
+@EnableConfigurationProperties({CustomerProperties.class, ImportProperties.class})
 public class PersonalDataConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataConfiguration.class);

@@ -11,7 +11,12 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import com.huifang.customer.imports.CustomerImport;
+import com.huifang.customer.imports.store.ImportJobDocument;
+import com.huifang.customer.support.ImportProperties;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -104,6 +109,80 @@ class CustomerImportTests extends CustomerServiceIntegrationTest {
         http.get().uri("/api/imports/{id}", jobId).headers(h -> h.setBearerAuth(other)).exchange().expectStatus().isNotFound();
         http.get().uri("/api/imports/{id}/errors", jobId).headers(h -> h.setBearerAuth(other)).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Autowired
+    CustomerImport imports;
+
+    @Autowired
+    ImportProperties importProperties;
+
+    private static byte[] csvWith3BadRows(int rows, String phonePrefix) {
+        StringBuilder csv = new StringBuilder("姓名,性别,手机,类别\n");
+        for (int i = 0; i < rows; i++) {
+            String phone = phonePrefix + String.format("%06d", i);
+            String category = "门诊";
+            String name = "客户" + i;
+            if (i == 7) {
+                phone = "12345";
+            } else if (i == rows / 2) {
+                category = "不存在的类别";
+            } else if (i == rows - 2) {
+                name = "";
+            }
+            csv.append(name).append(',').append(i % 2 == 0 ? "男" : "女").append(',').append(phone).append(',')
+                    .append(category).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private ImportJobDocument job(String id) {
+        return mongo.findById(id, ImportJobDocument.class).block();
+    }
+
+    @Test
+    void anImportInterruptedByARestartResumesAfterItsCursorAndStoresNoRowTwice() throws Exception {
+        String tenant = tenant();
+        String sup = token(tenant, "sup-1", "SUPERVISOR");
+        int rows = 6_000;
+        String jobId = upload(sup, "resume.csv", csvWith3BadRows(rows, "13300")).expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+
+        // the service stops mid-file (as in a shutdown): processing ends, the lease is handed back
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> job(jobId).done >= 250);
+        imports.stop();
+        ImportJobDocument interrupted = job(jobId);
+        assertThat(interrupted.state).isEqualTo(ImportJobDocument.State.RUNNING);
+        assertThat(interrupted.done).isBetween(250L, rows - 1L);
+        assertThat(interrupted.leaseOwner).isNull();
+        assertThat(Files.exists(importProperties.directory().resolve(interrupted.file))).isTrue();
+        Thread.sleep(300); // writes of the chunk that was in flight land (or not) before anyone resumes
+
+        // single-firing: of two instances checking at once, one claims the job
+        var claims = reactor.core.publisher.Flux.merge(imports.claim(jobId, "instance-a"), imports.claim(jobId, "instance-b"))
+                .collectList().block();
+        assertThat(claims).hasSize(1);
+        // ...and while its lease holds, nobody else takes it, not even this instance restarting
+        assertThat(imports.resumeDue().block()).isZero();
+
+        // the claimant died: once its lease ran out, the restarted processor takes the job up and finishes it
+        CLOCK.advance(importProperties.lease().plusSeconds(1));
+        imports.start();
+        JsonNode done = awaitFinished(sup, jobId, Duration.ofSeconds(120));
+
+        assertThat(done.get("state").asText()).isEqualTo("DONE");
+        assertThat(done.get("total").asLong()).isEqualTo(rows);
+        assertThat(done.get("done").asLong()).isEqualTo(rows);
+        assertThat(done.get("stored").asLong()).isEqualTo(rows - 3);
+        assertThat(done.get("rejected").asLong()).isEqualTo(3);
+        assertThat(customersOf(tenant)).isEqualTo(rows - 3);
+        assertThat(mongo.count(Query.query(Criteria.where("jobId").is(jobId)), "import_row_errors").block()).isEqualTo(3);
+        assertThat(job(jobId).resumes).isEqualTo(2);
+        // the kept file goes once the job is done
+        assertThat(Files.exists(importProperties.directory().resolve(interrupted.file))).isFalse();
+        // titles come from the gender column
+        assertThat(mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("name").is("客户1")),
+                org.bson.Document.class, "customers").block().getString("title")).isEqualTo("MS");
     }
 
     @Test

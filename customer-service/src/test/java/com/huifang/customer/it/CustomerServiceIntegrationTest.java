@@ -39,6 +39,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "spring.codec.max-in-memory-size=1MB",
         "spring.webflux.multipart.max-disk-usage-per-part=2MB"})
 @Import(CustomerServiceIntegrationTest.TestClock.class)
+// the relay drains tens of thousands of imported customers' events while later tests run: on 2 shared
+// cores a request may wait longer than the default 5 s
+@org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient(timeout = "PT30S")
 abstract class CustomerServiceIntegrationTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));

@@ -2,10 +2,12 @@ package com.huifang.customer.customer.domain;
 
 import com.huifang.contracts.events.CustomerConsentChanged;
 import com.huifang.contracts.events.CustomerErased;
+import com.huifang.contracts.events.CustomerProfileChanged;
 import com.huifang.customer.consent.domain.Channel;
 import com.huifang.customer.consent.domain.Consent;
 import com.huifang.customer.consent.domain.ConsentChange;
 import com.huifang.customer.consent.domain.ConsentSource;
+import com.huifang.customer.pii.domain.Masking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +112,7 @@ public final class Customer {
             CustomerProfile p = profile;
             profile = new CustomerProfile(newName, contacts, p.emails(), p.category(), p.tags(), p.preferredChannel(),
                     p.preferredHours(), p.timeZone(), p.staffIds(), p.householdId(), p.siteId(), p.attributes(), refs,
-                    p.idNumber());
+                    p.idNumber(), p.title());
             touch(now);
         }
         return changed;
@@ -146,11 +148,45 @@ public final class Customer {
         }
         CustomerProfile p = profile;
         profile = new CustomerProfile(ERASED_NAME, List.of(), List.of(), p.category(), Set.of(), null, List.of(), null,
-                p.staffIds(), null, p.siteId(), Map.of(), List.of(), null);
+                p.staffIds(), null, p.siteId(), Map.of(), List.of(), null, null);
         consent = new Consent(Map.of(), true, now, ConsentSource.ERASURE);
         erasedAt = now;
         touch(now);
         return Optional.of(new CustomerErased(id, requestId, now));
+    }
+
+    /**
+     * The masked copy other services keep (worklists, call scripts), to be published with every
+     * change of the profile: salutation, masked primary phone, the channels the record holds
+     * contact data for, preferences, staff and household — never a plaintext phone or ID number.
+     * Consent is not in it: {@link CustomerConsentChanged} carries that on its own.
+     *
+     * <p>Contact channels: PHONE for any phone, SMS for a mobile, EMAIL for an e-mail; HOME_VISIT
+     * and LETTER only when they are the customer's preferred channel (the record holds no address).
+     */
+    public CustomerProfileChanged profileChanged(Instant now) {
+        CustomerProfile p = profile;
+        List<String> channels = new ArrayList<>();
+        if (!p.phones().isEmpty()) {
+            channels.add(Channel.PHONE.name());
+        }
+        if (p.phones().stream().anyMatch(ph -> ph.number().kind() == PhoneNumber.Kind.MOBILE)) {
+            channels.add(Channel.SMS.name());
+        }
+        if (!p.emails().isEmpty()) {
+            channels.add(Channel.EMAIL.name());
+        }
+        if (p.preferredChannel() != null && !channels.contains(p.preferredChannel().name())
+                && (p.preferredChannel() == Channel.HOME_VISIT || p.preferredChannel() == Channel.LETTER)) {
+            channels.add(p.preferredChannel().name());
+        }
+        return new CustomerProfileChanged(id, isErased() ? null : Salutation.of(p.name(), p.title()),
+                p.title() == null ? null : p.title().chinese(),
+                p.primaryPhone().map(Masking::phone).orElse(null),
+                p.category(), channels, p.preferredChannel() == null ? null : p.preferredChannel().name(),
+                p.preferredHours().stream().map(TimeWindow::toString).toList(),
+                p.timeZone() == null ? null : p.timeZone().getId(), p.staffIds(),
+                p.householdId() != null ? p.householdId() : p.siteId(), Math.toIntExact(version), now);
     }
 
     /** Whether the customer may be reached on {@code channel} now (false once erased). */

@@ -25,7 +25,8 @@ public record CustomerDraft(
         String siteId,
         Map<String, String> attributes,
         List<PartnerRefInput> partnerReferences,
-        String idNumber) {
+        String idNumber,
+        String title) {
 
     /** A phone as written; {@code label} may be blank (a default is given by kind). */
     public record PhoneInput(String label, String number, boolean primary) {
@@ -71,6 +72,7 @@ public record CustomerDraft(
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private final List<PartnerRefInput> partnerReferences = new ArrayList<>();
         private String idNumber;
+        private String title;
 
         public Builder name(String v) { name = v; return this; }
         public Builder phone(String label, String number, boolean primary) { phones.add(new PhoneInput(label, number, primary)); return this; }
@@ -89,10 +91,11 @@ public record CustomerDraft(
         public Builder attribute(String key, String value) { attributes.put(key, value); return this; }
         public Builder partnerReference(String partnerId, String customerRef) { partnerReferences.add(new PartnerRefInput(partnerId, customerRef)); return this; }
         public Builder idNumber(String v) { idNumber = v; return this; }
+        public Builder title(String v) { title = v; return this; }
 
         public CustomerDraft build() {
             return new CustomerDraft(name, phones, emails, category, tags, preferredChannel, preferredHours,
-                    timeZone, staffIds, householdId, siteId, attributes, partnerReferences, idNumber);
+                    timeZone, staffIds, householdId, siteId, attributes, partnerReferences, idNumber, title);
         }
     }
 }

@@ -35,7 +35,8 @@ public record CustomerProfile(
         String siteId,
         Map<String, String> attributes,
         List<PartnerReference> partnerReferences,
-        ChineseIdNumber idNumber) {
+        ChineseIdNumber idNumber,
+        Title title) {
 
     public static final int MAX_NAME = 100;
     public static final int MAX_LABEL = 20;
@@ -200,11 +201,20 @@ public record CustomerProfile(
             idNumber = id.isValid() ? id.orThrow() : null;
         }
 
+        Title title = null;
+        if (d.title() != null && !d.title().isBlank()) {
+            title = Title.parse(d.title()).orElse(null);
+            if (title == null) {
+                v.add("title", "unknown-code", "must be 先生 or 女士 (or 男/女, MR/MS)");
+            }
+        }
+
         Channel preferred = channel;
         ZoneId timeZone = zone;
         ChineseIdNumber id = idNumber;
+        Title t = title;
         return v.result(() -> new CustomerProfile(name, phones, emails, category, tags, preferred, hours,
-                timeZone, staff, household, site, attributes, refs, id));
+                timeZone, staff, household, site, attributes, refs, id, t));
     }
 
     private static List<ContactPhone> phones(List<CustomerDraft.PhoneInput> inputs, Violations v) {

@@ -21,6 +21,8 @@ public class CustomerDocument {
     public String id;
     public String tenantId;
     public String name;
+    /** MR or MS, or null. */
+    public String title;
     public String category;
     public List<String> tags = new ArrayList<>();
     public String preferredChannel;
@@ -42,7 +44,20 @@ public class CustomerDocument {
     public Instant createdAt;
     public Instant updatedAt;
     public Long version;
+    /** The erasure request and its progress; written only by the erasure use case (not in the profile fields). */
+    public StoredErasure erasure;
     public List<OutboxEntry> outbox = new ArrayList<>();
+
+    public static class StoredErasure {
+        public String requestId;
+        public String state;
+        public Instant requestedAt;
+        public String requestedBy;
+        public String requestedByRole;
+        public Instant anonymisedAt;
+        public String erasedEventId;
+        public Map<String, Instant> confirmations = new LinkedHashMap<>();
+    }
 
     /** A labelled phone or e-mail; {@code value} is the ciphertext. */
     public static class StoredContact {

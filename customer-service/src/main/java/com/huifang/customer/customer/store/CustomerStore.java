@@ -11,9 +11,11 @@ import com.huifang.customer.customer.domain.ContactPhone;
 import com.huifang.customer.customer.domain.Customer;
 import com.huifang.customer.customer.domain.CustomerProfile;
 import com.huifang.customer.customer.domain.EmailAddress;
+import com.huifang.customer.customer.domain.ErasureRequest;
 import com.huifang.customer.customer.domain.PartnerReference;
 import com.huifang.customer.customer.domain.PhoneNumber;
 import com.huifang.customer.customer.domain.TimeWindow;
+import com.huifang.customer.customer.domain.Title;
 import com.huifang.customer.pii.domain.FieldCipher;
 import com.huifang.customer.pii.domain.LookupHash;
 import com.huifang.customer.pii.domain.PersonalField;
@@ -42,7 +44,7 @@ import reactor.core.publisher.Mono;
 public class CustomerStore {
 
     /** Every stored field but {@code _id} and {@code outbox}: set when present, unset when null. */
-    private static final List<String> FIELDS = List.of("tenantId", "name", "category", "tags", "preferredChannel",
+    private static final List<String> FIELDS = List.of("tenantId", "name", "title", "category", "tags", "preferredChannel",
             "preferredHours", "timeZone", "staffIds", "householdId", "siteId", "attributes", "partnerRefs", "phones",
             "emails", "idNumber", "phoneHashes", "consent", "erasedAt", "createdAt", "updatedAt", "version");
 
@@ -74,6 +76,12 @@ public class CustomerStore {
      * @return false when someone else changed it first (nothing written)
      */
     public Mono<Boolean> update(Customer customer, long loadedVersion, List<OutboxEntry> events) {
+        return update(customer, loadedVersion, events, Map.of());
+    }
+
+    /** {@link #update}, also setting {@code alsoSet} (paths outside the profile fields) in the same write. */
+    public Mono<Boolean> update(Customer customer, long loadedVersion, List<OutboxEntry> events,
+                                Map<String, Object> alsoSet) {
         Document fields = new Document();
         mongo.getConverter().write(toDocument(customer), fields);
         Update update = new Update();
@@ -85,12 +93,67 @@ public class CustomerStore {
                 update.set(field, value);
             }
         }
+        alsoSet.forEach(update::set);
         if (!events.isEmpty()) {
             update.push("outbox").each(events.toArray());
         }
         Query query = Query.query(Criteria.where("_id").is(customer.id()).and("tenantId").is(customer.tenantId())
                 .and("version").is(loadedVersion));
         return mongo.updateFirst(query, update, CustomerDocument.class).map(r -> r.getModifiedCount() == 1);
+    }
+
+    /**
+     * The customer's erasure request, if any, {@link ErasureRequest.State#PUBLISHED} once its
+     * {@code CustomerErased} has left the outbox (the relay removes an entry only after the broker
+     * acknowledged it).
+     */
+    public Mono<ErasureRequest> erasure(String tenantId, String id) {
+        Query query = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId));
+        query.fields().include("erasure").include("outbox.eventId");
+        return mongo.findOne(query, CustomerDocument.class)
+                .filter(d -> d.erasure != null)
+                .map(d -> {
+                    CustomerDocument.StoredErasure e = d.erasure;
+                    ErasureRequest r = new ErasureRequest(e.requestId, ErasureRequest.State.valueOf(e.state),
+                            e.requestedAt, e.requestedBy, e.requestedByRole, e.anonymisedAt, e.erasedEventId,
+                            e.confirmations);
+                    boolean pending = e.erasedEventId != null && d.outbox != null
+                            && d.outbox.stream().anyMatch(o -> e.erasedEventId.equals(o.eventId()));
+                    return r.relayed(pending);
+                });
+    }
+
+    /**
+     * Records an erasure request with its events, unless one is recorded already.
+     *
+     * @return false when the customer already has an erasure request (nothing written)
+     */
+    public Mono<Boolean> requestErasure(String tenantId, String id, ErasureRequest request, List<OutboxEntry> events) {
+        Update update = new Update().set("erasure", stored(request));
+        if (!events.isEmpty()) {
+            update.push("outbox").each(events.toArray());
+        }
+        Query query = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId).and("erasure").is(null));
+        return mongo.updateFirst(query, update, CustomerDocument.class).map(r -> r.getModifiedCount() == 1);
+    }
+
+    /** The fields an anonymising write sets on the erasure request, besides the profile. */
+    public static Map<String, Object> anonymised(java.time.Instant at, String erasedEventId) {
+        return Map.of("erasure.state", ErasureRequest.State.ANONYMISED.name(), "erasure.anonymisedAt", at,
+                "erasure.erasedEventId", erasedEventId);
+    }
+
+    private static CustomerDocument.StoredErasure stored(ErasureRequest r) {
+        CustomerDocument.StoredErasure e = new CustomerDocument.StoredErasure();
+        e.requestId = r.requestId();
+        e.state = r.state().name();
+        e.requestedAt = r.requestedAt();
+        e.requestedBy = r.requestedBy();
+        e.requestedByRole = r.requestedByRole();
+        e.anonymisedAt = r.anonymisedAt();
+        e.erasedEventId = r.erasedEventId();
+        e.confirmations = new java.util.LinkedHashMap<>(r.confirmations());
+        return e;
     }
 
     /** The lookup hashes of a customer's phones (duplicate detection). */
@@ -105,6 +168,7 @@ public class CustomerStore {
         d.id = c.id();
         d.tenantId = c.tenantId();
         d.name = p.name();
+        d.title = p.title() == null ? null : p.title().name();
         d.category = p.category();
         d.tags = new ArrayList<>(p.tags());
         d.preferredChannel = p.preferredChannel() == null ? null : p.preferredChannel().name();
@@ -149,7 +213,8 @@ public class CustomerStore {
                 d.preferredHours == null ? List.of() : d.preferredHours.stream().map(h -> TimeWindow.validate(h).orThrow()).toList(),
                 d.timeZone == null ? null : ZoneId.of(d.timeZone),
                 d.staffIds == null ? List.of() : d.staffIds, d.householdId, d.siteId,
-                d.attributes == null ? Map.of() : d.attributes, refs, idNumber);
+                d.attributes == null ? Map.of() : d.attributes, refs, idNumber,
+                d.title == null ? null : Title.valueOf(d.title));
         return Customer.restore(d.id, d.tenantId, profile, consent(d.consent), d.version == null ? 0 : d.version,
                 d.createdAt, d.updatedAt, d.erasedAt);
     }

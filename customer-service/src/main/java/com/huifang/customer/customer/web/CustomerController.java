@@ -12,6 +12,7 @@ import com.huifang.customer.customer.store.CustomerDocument;
 import com.huifang.customer.customer.store.CustomerStore;
 import com.huifang.customer.pii.PersonalDataReveal;
 import com.huifang.customer.pii.domain.PersonalField;
+import com.huifang.platform.audit.AuditActor;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.problem.InvalidField;
 import com.huifang.platform.security.Caller;
@@ -21,12 +22,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,14 +62,22 @@ public class CustomerController {
     private final PersonalDataReveal reveal;
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper json;
+    private final List<String> confirmingServices;
 
+    /**
+     * @param confirmingServices the services that keep a copy of customers and are expected to
+     *                           confirm an erasure ({@code huifang.customer.erasure.confirming-services})
+     */
     public CustomerController(CustomerService customers, CustomerStore store, PersonalDataReveal reveal,
-                              ReactiveMongoTemplate mongo, ObjectMapper json) {
+                              ReactiveMongoTemplate mongo, ObjectMapper json,
+                              @Value("${huifang.customer.erasure.confirming-services:schedule-service,survey-service,feedback-service,reporting-service}")
+                              List<String> confirmingServices) {
         this.customers = customers;
         this.store = store;
         this.reveal = reveal;
         this.mongo = mongo;
         this.json = json;
+        this.confirmingServices = List.copyOf(confirmingServices);
     }
 
     @PostMapping
@@ -229,7 +240,7 @@ public class CustomerController {
             return Mono.error(ApiProblem.invalid(invalid));
         }
         return requireRole(caller, WRITERS)
-                .then(customers.changeConsent(caller.tenantId(), id, changes))
+                .then(customers.changeConsent(caller.tenantId(), id, changes, AuditActor.of(caller)))
                 .map(CustomerController::ok);
     }
 
@@ -246,8 +257,32 @@ public class CustomerController {
             return Mono.error(ApiProblem.invalidField("requestId", "too-long", "customer.field.too-long"));
         }
         return requireRole(caller, Role.ADMIN, Role.SUPERVISOR)
-                .then(customers.erase(caller.tenantId(), id, requestId))
+                .then(customers.erase(caller.tenantId(), id, requestId, AuditActor.of(caller)))
                 .map(CustomerController::ok);
+    }
+
+    /**
+     * @param state            REQUESTED, ANONYMISED (here; event not yet relayed) or PUBLISHED (CustomerErased sent)
+     * @param status           PENDING or COMPLETE (published and confirmed by every service holding a copy)
+     * @param pendingServices  services expected to confirm their own anonymisation that have not yet
+     * @param confirmations    service → when it confirmed
+     */
+    public record ErasureView(String requestId, String state, String status, Instant requestedAt, String requestedBy,
+                              String requestedByRole, Instant anonymisedAt, List<String> pendingServices,
+                              Map<String, Instant> confirmations) {
+    }
+
+    @GetMapping("/{id}/erasure")
+    @Operation(summary = "The customer's erasure request and how far it got (supervisors, admins, auditors)",
+            description = "404 when no erasure was requested.")
+    public Mono<ErasureView> erasure(Caller caller, @PathVariable String id) {
+        return requireRole(caller, Role.ADMIN, Role.SUPERVISOR, Role.AUDITOR)
+                .then(customers.erasure(caller.tenantId(), id))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("erasure", id)))
+                .map(r -> new ErasureView(r.requestId(), r.state().name(),
+                        r.isComplete(confirmingServices) ? "COMPLETE" : "PENDING", r.requestedAt(), r.requestedBy(),
+                        r.requestedByRole(), r.anonymisedAt(), r.pendingServices(confirmingServices),
+                        r.confirmations()));
     }
 
     private static Mono<Void> requireRole(Caller caller, Role... roles) {

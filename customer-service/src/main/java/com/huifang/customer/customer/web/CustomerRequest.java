@@ -12,6 +12,7 @@ import java.util.Map;
  * A customer as a client writes it (create, replace, or the fields of a merge patch). Validated by
  * the domain ({@code CustomerProfile.validate}), whose field paths name these components.
  *
+ * @param title   先生 or 女士 (also 男/女, MR/MS), or null: the call script's salutation
  * @param version for PUT/PATCH without an If-Match header: the version the client read
  */
 public record CustomerRequest(
@@ -29,6 +30,7 @@ public record CustomerRequest(
         Map<String, String> attributes,
         List<PartnerRef> partnerReferences,
         String idNumber,
+        String title,
         Long version) {
 
     public record Phone(String label, String number, boolean primary) {
@@ -49,7 +51,7 @@ public record CustomerRequest(
                 category, tags, preferredChannel, preferredHours, timeZone, staffIds, householdId, siteId, attributes,
                 partnerReferences == null ? null : partnerReferences.stream().map(r -> r == null ? null
                         : new CustomerDraft.PartnerRefInput(r.partnerId(), r.customerRef())).toList(),
-                idNumber);
+                idNumber, title);
     }
 
     /** The current state as a request (server side only: it holds clear values), the base of a merge patch. */
@@ -64,6 +66,7 @@ public record CustomerRequest(
                 p.timeZone() == null ? null : p.timeZone().getId(), p.staffIds(), p.householdId(), p.siteId(),
                 p.attributes(),
                 p.partnerReferences().stream().map(r -> new PartnerRef(r.partnerId(), r.customerRef())).toList(),
-                p.idNumber() == null ? null : p.idNumber().value(), customer.version());
+                p.idNumber() == null ? null : p.idNumber().value(),
+                p.title() == null ? null : p.title().chinese(), customer.version());
     }
 }

@@ -2,6 +2,7 @@ package com.huifang.customer.customer.web;
 
 import com.huifang.customer.customer.domain.Customer;
 import com.huifang.customer.customer.domain.CustomerProfile;
+import com.huifang.customer.customer.domain.Salutation;
 import com.huifang.customer.pii.domain.Masking;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A customer as the API shows it: phones, e-mails and the ID number masked (reveal them with a reason). */
-public record CustomerView(String id, String name, String category, List<String> tags, List<ContactView> phones,
+public record CustomerView(String id, String name, String title, String salutation, String category, List<String> tags, List<ContactView> phones,
                            List<ContactView> emails, String idNumber, String preferredChannel,
                            List<String> preferredHours, String timeZone, List<String> staffIds, String householdId,
                            String siteId, Map<String, String> attributes, List<String> partnerReferences,
@@ -31,7 +32,8 @@ public record CustomerView(String id, String name, String category, List<String>
         Map<String, ChannelView> channels = new LinkedHashMap<>();
         c.consent().channels().forEach((ch, d) -> channels.put(ch.name(),
                 new ChannelView(d.status().name(), d.source().name(), d.at())));
-        return new CustomerView(c.id(), p.name(), p.category(), List.copyOf(p.tags()),
+        return new CustomerView(c.id(), p.name(), p.title() == null ? null : p.title().chinese(),
+                c.isErased() ? null : Salutation.of(p.name(), p.title()), p.category(), List.copyOf(p.tags()),
                 p.phones().stream().map(ph -> new ContactView(ph.label(), Masking.phone(ph.number()), ph.primary())).toList(),
                 p.emails().stream().map(e -> new ContactView(e.label(), Masking.email(e.address()), e.primary())).toList(),
                 p.idNumber() == null ? null : Masking.idNumber(p.idNumber()),

@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 public enum ImportColumn {
     NAME("姓名", "客户姓名", "名字", "name", "customer name", "full name"),
+    TITLE("称谓", "称呼", "性别", "title", "gender", "sex"),
     PHONE("手机", "手机号", "手机号码", "移动电话", "phone", "mobile", "mobile phone"),
     OTHER_PHONE("电话", "座机", "固定电话", "其他电话", "备用电话", "landline", "other phone", "phone 2"),
     EMAIL("邮箱", "电子邮件", "电子邮箱", "email", "e-mail"),

@@ -35,6 +35,7 @@ final class RowMapper {
         CustomerDraft.Builder b = CustomerDraft.builder();
         List<ImportColumn> phoneColumns = new ArrayList<>();
         b.name(cell(cells, ImportColumn.NAME));
+        b.title(cell(cells, ImportColumn.TITLE));
         String phone = cell(cells, ImportColumn.PHONE);
         if (phone != null) {
             b.phone(header.header(ImportColumn.PHONE), phone, true);
@@ -94,6 +95,7 @@ final class RowMapper {
             String root = path.split("[.\\[]", 2)[0];
             c = switch (root) {
                 case "name" -> ImportColumn.NAME;
+                case "title" -> ImportColumn.TITLE;
                 case "emails" -> ImportColumn.EMAIL;
                 case "category" -> ImportColumn.CATEGORY;
                 case "tags" -> ImportColumn.TAGS;

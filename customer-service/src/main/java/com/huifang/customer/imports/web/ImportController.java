@@ -72,7 +72,7 @@ public class ImportController {
             return Mono.error(ApiProblem.forbidden("problem.forbidden"));
         }
         return file.switchIfEmpty(Mono.error(() -> ApiProblem.invalidField("file", "required", "customer.field.required")))
-                .flatMap(part -> Mono.fromCallable(() -> Files.createTempFile("huifang-import-", ".upload"))
+                .flatMap(part -> Mono.fromCallable(imports::newUploadFile)
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(temp -> part.transferTo(temp)
                                 .onErrorResume(e -> Mono.fromRunnable(() -> delete(temp)).then(Mono.error(e)))

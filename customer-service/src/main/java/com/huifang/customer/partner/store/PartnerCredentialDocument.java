@@ -20,6 +20,13 @@ public class PartnerCredentialDocument {
     public boolean active;
     public Instant createdAt;
     public String createdBy;
+    /** Ciphertext of the secret before the last rotation, accepted until {@link #previousSecretUntil}. */
+    public String previousSecret;
+    public Instant previousSecretUntil;
+    public Instant rotatedAt;
+    public String rotatedBy;
+    /** Audit entries of registration and rotation, written with the change they record. */
+    public java.util.List<com.huifang.platform.messaging.OutboxEntry> outbox = new java.util.ArrayList<>();
 
     public static String secretContext(String partnerId) {
         return "partner/" + partnerId + "/secret";

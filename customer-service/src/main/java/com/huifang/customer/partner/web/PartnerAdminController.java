@@ -12,7 +12,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import com.huifang.platform.audit.AuditActor;
+import com.huifang.platform.audit.AuditDraft;
+import com.huifang.platform.audit.AuditTrail;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.dao.DuplicateKeyException;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -36,11 +47,19 @@ public class PartnerAdminController {
 
     private final PartnerCredentialRepository credentials;
     private final FieldCipher cipher;
+    private final AuditTrail audit;
+    private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
-    public PartnerAdminController(PartnerCredentialRepository credentials, FieldCipher cipher, Clock clock) {
+    /** How long the secret before a rotation stays valid, so a partner can switch without failed pushes. */
+    static final Duration ROTATION_GRACE = Duration.ofHours(24);
+
+    public PartnerAdminController(PartnerCredentialRepository credentials, FieldCipher cipher, AuditTrail audit,
+                                  ReactiveMongoTemplate mongo, Clock clock) {
         this.credentials = credentials;
         this.cipher = cipher;
+        this.audit = audit;
+        this.mongo = mongo;
         this.clock = clock;
     }
 
@@ -70,9 +89,51 @@ public class PartnerAdminController {
         doc.createdAt = clock.instant();
         doc.createdBy = caller.userId();
         // insert, not save: a partner id is registered once (a second registration must not replace the secret)
-        return credentials.insert(doc)
+        return audit.entry(AuditDraft.by(AuditActor.of(caller), caller.tenantId()).action("partner.registered")
+                        .target("partner", request.partnerId())
+                        .after(Map.of("name", request.name(), "active", "true")).build())
+                .flatMap(entry -> {
+                    doc.outbox.add(entry);
+                    return credentials.insert(doc);
+                })
                 .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict("duplicate", "problem.duplicate"))
                 .map(saved -> new RegisteredPartner(saved.partnerId, saved.name, clear));
+    }
+
+    @PostMapping("/{partnerId}/secret")
+    @Operation(summary = "Rotate a partner's signing secret (the new one is shown once)",
+            description = "The previous secret stays valid for 24 hours, so the partner can switch without failed pushes.")
+    public Mono<RegisteredPartner> rotate(Caller caller, @PathVariable String partnerId) {
+        if (!caller.hasAnyRole(Role.ADMIN)) {
+            return Mono.error(ApiProblem.forbidden("problem.forbidden"));
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String clear = HexFormat.of().formatHex(secret);
+        Instant now = clock.instant();
+        Query mine = Query.query(Criteria.where("_id").is(partnerId).and("tenantId").is(caller.tenantId()));
+        return mongo.findOne(mine, PartnerCredentialDocument.class)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("partner", partnerId)))
+                .flatMap(current -> audit.entry(AuditDraft.by(AuditActor.of(caller), caller.tenantId())
+                                .action("partner.secret.rotated").target("partner", partnerId)
+                                .before(Map.of("secretSince", String.valueOf(current.rotatedAt != null
+                                        ? current.rotatedAt : current.createdAt)))
+                                .after(Map.of("secretSince", now.toString(),
+                                        "previousSecretUntil", now.plus(ROTATION_GRACE).toString())).build())
+                        .flatMap(entry -> mongo.updateFirst(
+                                // conditional on the secret read: of two concurrent rotations only one succeeds
+                                Query.query(Criteria.where("_id").is(partnerId).and("tenantId").is(caller.tenantId())
+                                        .and("secret").is(current.secret)),
+                                new Update().set("secret", cipher.encrypt(clear,
+                                                PartnerCredentialDocument.secretContext(partnerId)))
+                                        .set("previousSecret", current.secret)
+                                        .set("previousSecretUntil", now.plus(ROTATION_GRACE))
+                                        .set("rotatedAt", now).set("rotatedBy", caller.userId())
+                                        .push("outbox", entry),
+                                PartnerCredentialDocument.class))
+                        .flatMap(r -> r.getModifiedCount() == 1
+                                ? Mono.just(new RegisteredPartner(partnerId, current.name, clear))
+                                : Mono.error(ApiProblem.conflict("stale-version", "problem.stale-version"))));
     }
 
     public record PartnerView(String partnerId, String name, boolean active, java.time.Instant createdAt) {

@@ -1,0 +1,40 @@
+package com.huifang.customer.customer.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ErasureRequestTests {
+
+    private static final Instant T = Instant.parse("2026-03-02T02:00:00Z");
+    private static final List<String> HOLDERS = List.of("survey-service", "schedule-service");
+
+    private static ErasureRequest anonymised(Map<String, Instant> confirmations) {
+        return new ErasureRequest("r-1", ErasureRequest.State.ANONYMISED, T, "sup-1", "SUPERVISOR", T, "e-1",
+                confirmations);
+    }
+
+    @Test
+    void anAnonymisedRequestIsPublishedOnceItsEventLeftTheOutbox() {
+        assertThat(anonymised(Map.of()).relayed(true).state()).isEqualTo(ErasureRequest.State.ANONYMISED);
+        assertThat(anonymised(Map.of()).relayed(false).state()).isEqualTo(ErasureRequest.State.PUBLISHED);
+        assertThat(ErasureRequest.requested("r-1", "sup-1", "SUPERVISOR", T).relayed(false).state())
+                .isEqualTo(ErasureRequest.State.REQUESTED);
+    }
+
+    @Test
+    void aPublishedRequestStaysPendingUntilEveryHolderConfirmed() {
+        ErasureRequest published = anonymised(Map.of("survey-service", T)).relayed(false);
+
+        assertThat(published.isComplete(HOLDERS)).isFalse();
+        assertThat(published.pendingServices(HOLDERS)).containsExactly("schedule-service");
+        assertThat(anonymised(Map.of("survey-service", T, "schedule-service", T)).relayed(false).isComplete(HOLDERS))
+                .isTrue();
+        // confirmed by all but not yet published: not complete
+        assertThat(anonymised(Map.of("survey-service", T, "schedule-service", T)).relayed(true).isComplete(HOLDERS))
+                .isFalse();
+    }
+}
