@@ -52,7 +52,7 @@ class CustomerApiTests extends CustomerServiceIntegrationTest {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.values[0]").isEqualTo("139 1234 5678");
 
-        JsonNode audit = http.get().uri("/api/audit?customerId={id}", id)
+        JsonNode audit = http.get().uri("/api/customers/reveal-audit?customerId={id}", id)
                 .headers(h -> h.setBearerAuth(token(tenant, "auditor-1", "AUDITOR"))).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(audit.get("total").asLong()).isEqualTo(1);
@@ -75,8 +75,8 @@ class CustomerApiTests extends CustomerServiceIntegrationTest {
         post(token(tenant, "sup-1", "SUPERVISOR"), "/api/customers/" + id + "/reveal", Map.of("field", "PHONE", "reason", "看"))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
-        http.get().uri("/api/audit").headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isForbidden();
-        http.get().uri("/api/audit").headers(h -> h.setBearerAuth(token(tenant, "sup-1", "SUPERVISOR"))).exchange()
+        http.get().uri("/api/customers/reveal-audit").headers(h -> h.setBearerAuth(agent)).exchange().expectStatus().isForbidden();
+        http.get().uri("/api/customers/reveal-audit").headers(h -> h.setBearerAuth(token(tenant, "sup-1", "SUPERVISOR"))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
     }
 
@@ -230,7 +230,7 @@ class CustomerApiTests extends CustomerServiceIntegrationTest {
         post(other, "/api/customers/" + id + "/reveal", Map.of("field", "PHONE", "reason", "越权查看测试"))
                 .exchange().expectStatus().isNotFound();
         post(other, "/api/customers/" + id + "/erasure", Map.of()).exchange().expectStatus().isNotFound();
-        http.get().uri("/api/audit").headers(h -> h.setBearerAuth(other)).exchange()
+        http.get().uri("/api/customers/reveal-audit").headers(h -> h.setBearerAuth(other)).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
 
         http.get().uri("/api/customers/{id}", id).headers(h -> h.setBearerAuth(sup)).exchange()

@@ -160,7 +160,7 @@ class CustomerEventsAndAuditTests extends CustomerServiceIntegrationTest {
         String id = createCustomer(sup, customer("周敏", "女士", "13612349999")).get("id").asText();
         post(sup, "/api/customers/" + id + "/reveal", Map.of("field", "PHONE", "reason", "客户投诉回电核实"))
                 .exchange().expectStatus().isOk();
-        http.get().uri("/api/audit?customerId={id}", id).headers(h -> h.setBearerAuth(sup)).exchange()
+        http.get().uri("/api/customers/reveal-audit?customerId={id}", id).headers(h -> h.setBearerAuth(sup)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
     }
 

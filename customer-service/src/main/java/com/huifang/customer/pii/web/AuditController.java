@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /** The audit trail of reveals, for supervisors and auditors (质检/合规). */
 @RestController
-@RequestMapping("/api/audit")
+@RequestMapping("/api/customers/reveal-audit")
 @Tag(name = "Audit")
 @Validated
 public class AuditController {
