@@ -187,6 +187,15 @@ public class IssueController {
         return read(caller, id).map(IssueView::of);
     }
 
+    @GetMapping("/{id}/sla")
+    @Operation(summary = "The issue's SLA clocks now, in the tenant's calendar and business hours: budget, elapsed, due")
+    public Mono<SlaView> sla(Caller caller, @PathVariable String id) {
+        return read(caller, id).zipWith(tenantRules.forTenant(caller.tenantId()))
+                .map(t -> new SlaView(t.getT1().id, t.getT1().category, t.getT1().department, t.getT1().ownerId,
+                        t.getT1().state, t.getT2().escalation().readings(IssueStore.restore(t.getT1()), clock.instant())))
+                .onErrorMap(IssueProblems::map);
+    }
+
     @GetMapping("/{id}/audit")
     @Operation(summary = "Every action on the issue: who, in which role, when, from, to, why")
     public Flux<AuditRecord> audit(Caller caller, @PathVariable String id) {
@@ -267,13 +276,18 @@ public class IssueController {
 
     // ---- plumbing ----
 
-    /** The acting caller in the domain's terms: their most senior role. */
+    /**
+     * The acting caller in the domain's terms: the most powerful of their roles, in the order the shared audit
+     * trail uses ({@link com.huifang.platform.audit.AuditActor}; auditors do not act on issues).
+     */
     static Actor actor(Caller caller) {
         com.huifang.feedback.issue.domain.Role role;
-        if (caller.hasAnyRole(Role.LEADERSHIP)) {
-            role = com.huifang.feedback.issue.domain.Role.LEADERSHIP;
-        } else if (caller.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
+        if (caller.hasAnyRole(Role.ADMIN)) {
+            role = com.huifang.feedback.issue.domain.Role.ADMIN;
+        } else if (caller.hasAnyRole(Role.SUPERVISOR)) {
             role = com.huifang.feedback.issue.domain.Role.SUPERVISOR;
+        } else if (caller.hasAnyRole(Role.LEADERSHIP)) {
+            role = com.huifang.feedback.issue.domain.Role.LEADERSHIP;
         } else if (caller.hasAnyRole(Role.HANDLER)) {
             role = com.huifang.feedback.issue.domain.Role.HANDLER;
         } else if (caller.hasAnyRole(Role.AGENT)) {
