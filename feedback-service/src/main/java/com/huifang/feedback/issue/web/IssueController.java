@@ -127,10 +127,11 @@ public class IssueController {
     // ---- queries ----
 
     @GetMapping
-    @Operation(summary = "Issues of the caller's tenant, newest first, by state, department or staff member concerned")
+    @Operation(summary = "Issues of the caller's tenant, newest first, by state, department, owner queue or staff member concerned")
     public Flux<IssueView> list(Caller caller,
                                 @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String state,
                                 @RequestParam(required = false) @Size(max = 64) String department,
+                                @RequestParam(required = false) @Size(max = 64) String ownerQueue,
                                 @RequestParam(required = false) @Size(max = 64) String staffId,
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());
@@ -139,6 +140,9 @@ public class IssueController {
         }
         if (department != null) {
             criteria = criteria.and("department").is(department);
+        }
+        if (ownerQueue != null) {
+            criteria = criteria.and("ownerQueue").is(ownerQueue);
         }
         if (staffId != null) {
             criteria = criteria.and("staffIds").is(staffId);
