@@ -6,8 +6,12 @@ import com.huifang.contracts.events.IssueClosed;
 import com.huifang.contracts.events.IssueEscalated;
 import com.huifang.contracts.events.IssueRaised;
 import com.huifang.contracts.events.IssueResolved;
+import com.huifang.contracts.events.IssueSlaWarning;
 import com.huifang.feedback.issue.domain.Issue;
 import com.huifang.feedback.issue.domain.IssueEvent;
+import com.huifang.feedback.notification.domain.IssueNotices;
+import com.huifang.feedback.sla.domain.SlaClock;
+import com.huifang.feedback.sla.domain.SlaKind;
 import com.huifang.platform.messaging.OutboxEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,16 +20,18 @@ import java.util.UUID;
 
 /**
  * Maps the domain's events to the ones the product promises ({@code IssueRaised}, {@code IssueEscalated},
- * {@code IssueResolved}, {@code IssueClosed}) as outbox entries. Event ids derive from what happened (the
- * issue, the level, the n-th resolution), so the same step saved twice publishes the same event id and
- * consumers see it once. The other domain events (acknowledged, warnings, pauses…) stay in the audit trail.
+ * {@code IssueSlaWarning}, {@code IssueResolved}, {@code IssueClosed}) as outbox entries. Event ids derive from
+ * what happened (the issue, the level, the clock and its run, the n-th resolution), so the same step saved
+ * twice publishes the same event id and consumers see it once. The other domain events (acknowledged,
+ * pauses…) stay in the issue's audit records.
  */
 final class IssueEventsOutbox {
 
     private IssueEventsOutbox() {
     }
 
-    static List<OutboxEntry> entries(Issue issue, List<IssueEvent> events, String correlationId) {
+    /** @param clock the tenant's SLA clock, for the business time a warning leaves */
+    static List<OutboxEntry> entries(Issue issue, List<IssueEvent> events, String correlationId, SlaClock clock) {
         var out = new ArrayList<OutboxEntry>();
         for (var e : events) {
             HuifangEvent payload;
@@ -37,6 +43,11 @@ final class IssueEventsOutbox {
             } else if (e instanceof IssueEvent.Escalated x) {
                 payload = new IssueEscalated(x.issueId(), x.customerId(), x.level().name(), x.reason(), x.at());
                 discriminator = x.level().name();
+            } else if (e instanceof IssueEvent.SlaWarning w) {
+                var timer = w.clock() == SlaKind.FIRST_RESPONSE ? issue.firstResponse() : issue.resolution();
+                payload = new IssueSlaWarning(w.issueId(), issue.customerId(), w.clock().name(), w.due().orElse(null),
+                        clock.remaining(timer, w.at()).toString(), issue.owner().orElse(null), issue.department(), w.at());
+                discriminator = w.clock().name() + ":" + IssueNotices.warningTarget(issue, w.clock());
             } else if (e instanceof IssueEvent.Resolved r) {
                 payload = new IssueResolved(r.issueId(), r.customerId(), r.visitId().orElse(null), r.category(),
                         r.resolution(), r.slaMet(), r.at());

@@ -6,6 +6,11 @@ import com.huifang.feedback.issue.domain.IssueEvent;
 import com.huifang.feedback.issue.domain.RaiseIssue;
 import com.huifang.feedback.issue.store.IssueDocument;
 import com.huifang.feedback.issue.store.IssueStore;
+import com.huifang.feedback.notification.Notifications;
+import com.huifang.feedback.notification.domain.IssueNotices;
+import com.huifang.feedback.notification.domain.Notice;
+import com.huifang.platform.audit.AuditTrail;
+import com.huifang.platform.messaging.OutboxEntry;
 import com.huifang.feedback.rules.TenantRules;
 import com.huifang.platform.correlation.CorrelationId;
 import com.huifang.platform.problem.ApiProblem;
@@ -13,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,9 +31,10 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Loads an issue, lets the domain act on it with the tenant's rules, and saves the new state with the events
- * it caused in one conditional write. A write that lost a race with another (a sweeper, a second handler)
- * is retried on the fresh state, where the domain checks the action again.
+ * Loads an issue, lets the domain act on it with the tenant's rules, and saves the new state with what it
+ * caused in one conditional write: the events, the shared audit trail's entries and the notifications. A
+ * write that lost a race with another (a sweeper, a second handler) is retried on the fresh state, where the
+ * domain checks the action again. The notifications are delivered to the inboxes right after the write.
  */
 @Service
 public class IssueWorkflow {
@@ -38,12 +45,17 @@ public class IssueWorkflow {
     private final TenantRules tenantRules;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final AuditTrail auditTrail;
+    private final Notifications notifications;
 
-    public IssueWorkflow(IssueStore store, TenantRules tenantRules, Clock clock, MeterRegistry registry) {
+    public IssueWorkflow(IssueStore store, TenantRules tenantRules, Clock clock, MeterRegistry registry,
+                         AuditTrail auditTrail, Notifications notifications) {
         this.store = store;
         this.tenantRules = tenantRules;
         this.clock = clock;
         this.registry = registry;
+        this.auditTrail = auditTrail;
+        this.notifications = notifications;
     }
 
     /** What an action sees: the issue, the tenant's rules and the instant it happens. */
@@ -58,8 +70,9 @@ public class IssueWorkflow {
             var created = Issue.raise(cmd, rules.rules(), now);
             var issue = created.issue();
             count(issue, created.events());
-            return store.insert(issue, IssueEventsOutbox.entries(issue, created.events(), t.getT2()),
-                            nextAlertAt(rules, issue, now), surveyResponseId, now)
+            return store.insert(issue, outbox(issue, IssueAuditEntries.Before.raising(), created.events(), rules, t.getT2()),
+                            notices(issue, created.events(), rules), nextAlertAt(rules, issue, now), surveyResponseId, now)
+                    .flatMap(d -> notifications.deliver(d).thenReturn(d))
                     .switchIfEmpty(store.find(cmd.tenantId(), cmd.issueId()).map(IssueStore.Loaded::document));
         });
     }
@@ -78,14 +91,28 @@ public class IssueWorkflow {
                     var loaded = t.getT1();
                     var now = clock.instant();
                     var issue = loaded.issue();
-                    var events = action.apply(new Step(issue, t.getT2(), now));
+                    var rules = t.getT2();
+                    var before = IssueAuditEntries.Before.of(issue);
+                    var events = action.apply(new Step(issue, rules, now));
                     count(issue, events);
-                    return store.update(loaded.document(), issue, IssueEventsOutbox.entries(issue, events, t.getT3()),
-                            nextAlertAt(t.getT2(), issue, now), now, extra);
+                    return store.update(loaded.document(), issue, outbox(issue, before, events, rules, t.getT3()),
+                            notices(issue, events, rules), nextAlertAt(rules, issue, now), now, extra);
                 }))
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(20))
                         .filter(OptimisticLockingFailureException.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .flatMap(d -> notifications.deliver(d).thenReturn(d));
+    }
+
+    private List<OutboxEntry> outbox(Issue issue, IssueAuditEntries.Before before, List<IssueEvent> events,
+                                     TenantRules.Compiled rules, String correlationId) {
+        var out = new ArrayList<>(IssueEventsOutbox.entries(issue, events, correlationId, rules.clock()));
+        out.addAll(IssueAuditEntries.entries(auditTrail, issue, before, events, correlationId));
+        return out;
+    }
+
+    private static List<Notice> notices(Issue issue, List<IssueEvent> events, TenantRules.Compiled rules) {
+        return IssueNotices.of(issue, events, rules.departmentHeads());
     }
 
     /** When the sweeper must look next; an unknown calendar year is reported and the issue looked at again in an hour. */

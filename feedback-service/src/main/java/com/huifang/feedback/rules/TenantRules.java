@@ -1,13 +1,12 @@
 package com.huifang.feedback.rules;
 
 import com.huifang.calendar.DailyWindows;
-import com.huifang.calendar.HolidayCalendars;
-import com.huifang.calendar.WorkingCalendar;
 import com.huifang.feedback.issue.domain.AttachmentPolicy;
 import com.huifang.feedback.issue.domain.IssueRules;
 import com.huifang.feedback.issue.domain.Severity;
 import com.huifang.feedback.routing.domain.RoutingRule;
 import com.huifang.feedback.routing.domain.RoutingRules;
+import com.huifang.feedback.rules.domain.TenantCalendar;
 import com.huifang.feedback.rules.store.TenantRulesDocument;
 import com.huifang.feedback.sla.domain.EscalationPolicy;
 import com.huifang.feedback.sla.domain.SlaClock;
@@ -29,6 +28,10 @@ import reactor.core.publisher.Mono;
  * A tenant's issue rules: the stored ones, or the defaults when the tenant has set none. The defaults follow
  * seed 002 (delivery questions answered within 2 business hours; technical and quality within 4 hours with a
  * fix date no later than the next working day) and seed 004 (suggestions within 5 working days).
+ *
+ * <p>SLAs count in the tenant's own working calendar ({@link TenantCalendars}: zone, weekly working days,
+ * holidays and make-up days; the PRC default until schedule-service publishes one). Business hours: those of
+ * the stored issue rules when a supervisor set them, else the calendar's, else {@value #DEFAULT_BUSINESS_HOURS}.
  */
 @Service
 public class TenantRules {
@@ -38,22 +41,30 @@ public class TenantRules {
     public static final String AGENT_FLAG = "AGENT_FLAG";
     public static final Set<String> REQUIRED_CATEGORIES = Set.of(DISSATISFACTION, AGENT_FLAG);
 
-    private static final WorkingCalendar CALENDAR = HolidayCalendars.prc();
+    public static final String DEFAULT_BUSINESS_HOURS = "09:00-12:00, 13:00-18:00";
 
     private final ReactiveMongoTemplate mongo;
+    private final TenantCalendars calendars;
     private final AttachmentPolicy attachments;
 
-    public TenantRules(ReactiveMongoTemplate mongo,
+    public TenantRules(ReactiveMongoTemplate mongo, TenantCalendars calendars,
                        @Value("${huifang.feedback.attachments.max-bytes:10485760}") long maxBytes,
                        @Value("${huifang.feedback.attachments.max-count:10}") int maxCount) {
         this.mongo = mongo;
+        this.calendars = calendars;
         this.attachments = new AttachmentPolicy(AttachmentPolicy.IMAGES_PDF_OFFICE, maxBytes, maxCount);
     }
 
     /** The rules in force for a tenant, compiled for the domain. */
-    public record Compiled(TenantRulesDocument source, IssueRules rules, EscalationPolicy escalation) {
+    public record Compiled(TenantRulesDocument source, IssueRules rules, EscalationPolicy escalation,
+                           TenantCalendar calendar) {
         public SlaClock clock() {
             return rules.clock();
+        }
+
+        /** Department → user ids of its heads, who are told when an issue reaches DEPARTMENT_HEAD. */
+        public Map<String, List<String>> departmentHeads() {
+            return source.departmentHeads == null ? Map.of() : source.departmentHeads;
         }
     }
 
@@ -61,17 +72,27 @@ public class TenantRules {
         return attachments;
     }
 
+    /** The stored rules, or the defaults (with the calendar's business hours, if it has its own). */
     public Mono<TenantRulesDocument> stored(String tenantId) {
-        return mongo.findById(tenantId, TenantRulesDocument.class).defaultIfEmpty(defaults(tenantId));
+        return calendars.of(tenantId).flatMap(calendar -> stored(tenantId, calendar));
+    }
+
+    private Mono<TenantRulesDocument> stored(String tenantId, TenantCalendar calendar) {
+        return mongo.findById(tenantId, TenantRulesDocument.class).defaultIfEmpty(defaults(tenantId, calendar));
     }
 
     public Mono<Compiled> forTenant(String tenantId) {
-        return stored(tenantId).map(this::compile);
+        return calendars.of(tenantId).flatMap(calendar -> stored(tenantId, calendar).map(d -> compile(d, calendar)));
+    }
+
+    /** Checks rules against the default calendar. @throws IllegalArgumentException naming what is wrong */
+    public Compiled compile(TenantRulesDocument doc) {
+        return compile(doc, TenantCalendar.prcDefault());
     }
 
     /** @throws IllegalArgumentException naming what is wrong with the rules */
-    public Compiled compile(TenantRulesDocument doc) {
-        var clock = new SlaClock(CALENDAR, DailyWindows.parse(doc.businessHours));
+    public Compiled compile(TenantRulesDocument doc, TenantCalendar calendar) {
+        var clock = new SlaClock(calendar.calendar(), DailyWindows.parse(doc.businessHours));
         var targets = new HashMap<String, SlaTargets>();
         for (var c : doc.categories) {
             if (targets.put(c.code, new SlaTargets(span(c.firstResponseHours, c.firstResponseWorkingDays, c.code),
@@ -99,7 +120,7 @@ public class TenantRules {
             }
         }
         var rules = new IssueRules(routing, new SlaPolicy(Map.copyOf(targets)), attachments, clock);
-        return new Compiled(doc, rules, EscalationPolicy.standard(clock));
+        return new Compiled(doc, rules, EscalationPolicy.standard(clock), calendar);
     }
 
     private static SlaSpan span(Integer hours, Integer workingDays, String code) {
@@ -110,9 +131,13 @@ public class TenantRules {
     }
 
     public static TenantRulesDocument defaults(String tenantId) {
+        return defaults(tenantId, TenantCalendar.prcDefault());
+    }
+
+    static TenantRulesDocument defaults(String tenantId, TenantCalendar calendar) {
         var d = new TenantRulesDocument();
         d.tenantId = tenantId;
-        d.businessHours = "09:00-12:00, 13:00-18:00";
+        d.businessHours = calendar.businessHours().orElse(DEFAULT_BUSINESS_HOURS);
         d.leadershipQueue = "leadership";
         d.categories = new ArrayList<>(List.of(
                 category("DELIVERY", "送货/安装", 2, null, null, 2, false),

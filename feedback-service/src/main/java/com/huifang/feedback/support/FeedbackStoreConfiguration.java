@@ -10,6 +10,6 @@ public class FeedbackStoreConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("issues");
+        return OutboxCollections.of("issues", "issue_rules");
     }
 }

@@ -104,6 +104,11 @@ public abstract class FeedbackIntegrationTest {
 
     /** Every event on {@code huifang.issues} so far about {@code issueId}, read for {@code wait}. */
     protected static List<EventEnvelope> issueEvents(String issueId, Duration wait) {
+        return events(Topics.ISSUES, issueId, wait);
+    }
+
+    /** Every event on {@code topic} so far with key {@code key}, read for {@code wait}. */
+    protected static List<EventEnvelope> events(String topic, String key, Duration wait) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -111,14 +116,14 @@ public abstract class FeedbackIntegrationTest {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         var out = new ArrayList<EventEnvelope>();
         try (var consumer = new KafkaConsumer<String, String>(p)) {
-            var partitions = consumer.partitionsFor(Topics.ISSUES, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(Topics.ISSUES, i.partition())).toList();
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long end = System.nanoTime() + wait.toNanos();
             while (System.nanoTime() < end) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
-                    if (issueId.equals(r.key())) {
+                    if (key.equals(r.key())) {
                         out.add(EventJson.read(r.value()));
                     }
                 }

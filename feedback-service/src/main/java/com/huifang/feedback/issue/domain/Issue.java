@@ -228,7 +228,10 @@ public final class Issue implements SlaSubject {
         return List.of(new IssueEvent.Confirmed(id, customerId, reContactVisitId, now));
     }
 
-    /** The re-contact visit found the customer not satisfied: back to work, the resolution clock runs again. */
+    /**
+     * The re-contact visit found the customer not satisfied: back to work, the resolution clock runs again
+     * with a new target (warned about again when it comes close).
+     */
     public List<IssueEvent> reopen(Actor by, String reContactVisitId, String why, Instant now) {
         var to = IssueLifecycle.require(state, IssueAction.REOPEN);
         Objects.requireNonNull(reContactVisitId, "reContactVisitId");
@@ -237,6 +240,8 @@ public final class Issue implements SlaSubject {
         state = to;
         reopenCount++;
         resolution = resolution.restart(now);
+        // a new resolution target: it may be warned about again
+        warnedClocks.remove(SlaKind.RESOLUTION);
         resolutionNote = Optional.empty();
         fixDate = Optional.empty();
         return List.of(new IssueEvent.Reopened(id, customerId, reContactVisitId, reason, reopenCount, now));

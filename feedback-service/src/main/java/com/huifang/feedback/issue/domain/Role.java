@@ -8,10 +8,12 @@ public enum Role {
     SUPERVISOR,
     DEPARTMENT_HEAD,
     LEADERSHIP,
+    /** A tenant administrator: may do what a supervisor does. */
+    ADMIN,
     PARTNER;
 
-    /** Supervisors and above may waive the customer's confirmation. */
+    /** Supervisors, administrators and above may waive the customer's confirmation. */
     public boolean supervises() {
-        return this == SUPERVISOR || this == DEPARTMENT_HEAD || this == LEADERSHIP;
+        return this == SUPERVISOR || this == DEPARTMENT_HEAD || this == LEADERSHIP || this == ADMIN;
     }
 }

@@ -1,5 +1,6 @@
 package com.huifang.feedback.issue.store;
 
+import com.huifang.feedback.notification.domain.Notice;
 import com.huifang.platform.messaging.OutboxEntry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An issue as stored: the domain's full snapshot ({@code snapshot}, written and read only through
- * {@link IssueStore}) plus flat copies of the fields queries filter on, and the pending events.
+ * {@link IssueStore}) plus flat copies of the fields queries filter on, the pending events and notifications.
  */
 @Document("issues")
 public class IssueDocument {
@@ -45,4 +46,9 @@ public class IssueDocument {
     @Version
     public Long version;
     public List<OutboxEntry> outbox = new ArrayList<>();
+    /** Notifications caused by the last changes, not yet delivered to the inboxes. */
+    public List<Notice> notices = new ArrayList<>();
+    /** Until when one SLA sweeper instance holds the issue (null: nobody does). */
+    public Instant sweepClaimedUntil;
+    public String sweepClaimedBy;
 }

@@ -23,6 +23,9 @@ class IssueIndexes implements IndexDeclaration {
                         .on("state", Sort.Direction.ASC).on("resolvedAt", Sort.Direction.DESC)))
                 .then(ops.ensureIndex(new Index().on("state", Sort.Direction.ASC).on("nextAlertAt", Sort.Direction.ASC)))
                 .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("staffIds", Sort.Direction.ASC)))
+                // a queue's issues (unassigned work of a team)
+                .then(ops.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("ownerQueue", Sort.Direction.ASC)
+                        .on("state", Sort.Direction.ASC)))
                 .then(mongo.indexOps("recontact_visits").ensureIndex(new Index().on("tenantId", Sort.Direction.ASC)
                         .on("customerId", Sort.Direction.ASC)))
                 .then();

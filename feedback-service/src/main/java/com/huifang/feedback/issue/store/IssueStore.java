@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.huifang.feedback.issue.domain.Issue;
 import com.huifang.feedback.issue.domain.IssueSnapshot;
 import com.huifang.feedback.issue.domain.IssueState;
+import com.huifang.feedback.notification.domain.Notice;
 import com.huifang.platform.messaging.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Saves and loads issues. Every change is one conditional single-document update: it matches only the
- * version that was read (optimistic locking), sets the new state and pushes the events to the outbox, so
- * a stale write changes nothing and the relay's removal of sent entries is never undone.
+ * version that was read (optimistic locking), sets the new state and pushes the events (and audit entries)
+ * to the outbox and the notifications to {@code notices}, so a stale write changes nothing and the relay's
+ * removal of sent entries is never undone.
  */
 @Component
 public class IssueStore {
@@ -60,13 +62,14 @@ public class IssueStore {
     }
 
     /** Inserts a new issue with its events; empty when an issue with this id exists already (a redelivery). */
-    public Mono<IssueDocument> insert(Issue issue, List<OutboxEntry> events, Instant nextAlertAt, String surveyResponseId,
-                                      Instant now) {
+    public Mono<IssueDocument> insert(Issue issue, List<OutboxEntry> events, List<Notice> notices, Instant nextAlertAt,
+                                      String surveyResponseId, Instant now) {
         var d = new IssueDocument();
         d.id = issue.id();
         d.surveyResponseId = surveyResponseId;
         fill(d, issue, nextAlertAt, now);
         d.outbox.addAll(events);
+        d.notices.addAll(notices);
         return mongo.insert(d).onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> Mono.empty());
     }
 
@@ -75,8 +78,8 @@ public class IssueStore {
      *
      * @throws OptimisticLockingFailureException (in the Mono) when the stored version moved on
      */
-    public Mono<IssueDocument> update(IssueDocument read, Issue issue, List<OutboxEntry> events, Instant nextAlertAt,
-                                      Instant now, Consumer<Update> extra) {
+    public Mono<IssueDocument> update(IssueDocument read, Issue issue, List<OutboxEntry> events, List<Notice> notices,
+                                      Instant nextAlertAt, Instant now, Consumer<Update> extra) {
         var d = new IssueDocument();
         fill(d, issue, nextAlertAt, now);
         d.resolvedAt = issue.state() == IssueState.RESOLVED && read.resolvedAt != null
@@ -92,6 +95,9 @@ public class IssueStore {
                 .inc("version", 1);
         if (!events.isEmpty()) {
             u.push("outbox").each(events.toArray());
+        }
+        if (!notices.isEmpty()) {
+            u.push("notices").each(notices.toArray());
         }
         var query = Query.query(Criteria.where("_id").is(read.id).and("tenantId").is(read.tenantId)
                 .and("version").is(read.version));

@@ -127,10 +127,11 @@ public class IssueController {
     // ---- queries ----
 
     @GetMapping
-    @Operation(summary = "Issues of the caller's tenant, newest first, by state, department or staff member concerned")
+    @Operation(summary = "Issues of the caller's tenant, newest first, by state, department, owner queue or staff member concerned")
     public Flux<IssueView> list(Caller caller,
                                 @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String state,
                                 @RequestParam(required = false) @Size(max = 64) String department,
+                                @RequestParam(required = false) @Size(max = 64) String ownerQueue,
                                 @RequestParam(required = false) @Size(max = 64) String staffId,
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());
@@ -139,6 +140,9 @@ public class IssueController {
         }
         if (department != null) {
             criteria = criteria.and("department").is(department);
+        }
+        if (ownerQueue != null) {
+            criteria = criteria.and("ownerQueue").is(ownerQueue);
         }
         if (staffId != null) {
             criteria = criteria.and("staffIds").is(staffId);
@@ -185,6 +189,15 @@ public class IssueController {
     @Operation(summary = "One issue")
     public Mono<IssueView> get(Caller caller, @PathVariable String id) {
         return read(caller, id).map(IssueView::of);
+    }
+
+    @GetMapping("/{id}/sla")
+    @Operation(summary = "The issue's SLA clocks now, in the tenant's calendar and business hours: budget, elapsed, due")
+    public Mono<SlaView> sla(Caller caller, @PathVariable String id) {
+        return read(caller, id).zipWith(tenantRules.forTenant(caller.tenantId()))
+                .map(t -> new SlaView(t.getT1().id, t.getT1().category, t.getT1().department, t.getT1().ownerId,
+                        t.getT1().state, t.getT2().escalation().readings(IssueStore.restore(t.getT1()), clock.instant())))
+                .onErrorMap(IssueProblems::map);
     }
 
     @GetMapping("/{id}/audit")
@@ -267,13 +280,18 @@ public class IssueController {
 
     // ---- plumbing ----
 
-    /** The acting caller in the domain's terms: their most senior role. */
+    /**
+     * The acting caller in the domain's terms: the most powerful of their roles, in the order the shared audit
+     * trail uses ({@link com.huifang.platform.audit.AuditActor}; auditors do not act on issues).
+     */
     static Actor actor(Caller caller) {
         com.huifang.feedback.issue.domain.Role role;
-        if (caller.hasAnyRole(Role.LEADERSHIP)) {
-            role = com.huifang.feedback.issue.domain.Role.LEADERSHIP;
-        } else if (caller.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
+        if (caller.hasAnyRole(Role.ADMIN)) {
+            role = com.huifang.feedback.issue.domain.Role.ADMIN;
+        } else if (caller.hasAnyRole(Role.SUPERVISOR)) {
             role = com.huifang.feedback.issue.domain.Role.SUPERVISOR;
+        } else if (caller.hasAnyRole(Role.LEADERSHIP)) {
+            role = com.huifang.feedback.issue.domain.Role.LEADERSHIP;
         } else if (caller.hasAnyRole(Role.HANDLER)) {
             role = com.huifang.feedback.issue.domain.Role.HANDLER;
         } else if (caller.hasAnyRole(Role.AGENT)) {

@@ -268,4 +268,20 @@ class IssueTest {
         issue.apply(new com.huifang.feedback.sla.domain.SlaAlert.Warning(SlaKind.FIRST_RESPONSE, Optional.empty()), MON_9);
         assertThat(Issue.restore(issue.snapshot()).warnedClocks()).containsExactly(SlaKind.FIRST_RESPONSE);
     }
+
+    @Test
+    void aReopenedIssueMayBeWarnedAgainAboutItsNewResolutionTarget() {
+        var issue = Issues.raised("DELIVERY", MON_9);
+        var warning = new com.huifang.feedback.sla.domain.SlaAlert.Warning(SlaKind.RESOLUTION, Optional.empty());
+        assertThat(issue.apply(warning, at("2026-03-10T17:00"))).hasSize(1);
+        assertThat(issue.apply(warning, at("2026-03-10T17:05"))).isEmpty();
+        issue.acknowledge(HANDLER, "called", CLOCK, at("2026-03-10T17:10"));
+        issue.start(HANDLER, at("2026-03-10T17:20"));
+        issue.resolve(HANDLER, "delivered", Optional.empty(), CLOCK, at("2026-03-10T17:30"));
+        issue.reopen(AGENT, "recontact-1", "still broken", at("2026-03-11T10:00"));
+
+        assertThat(issue.warnedClocks()).doesNotContain(SlaKind.RESOLUTION);
+        assertThat(issue.apply(warning, at("2026-03-12T17:00"))).singleElement()
+                .isInstanceOf(IssueEvent.SlaWarning.class);
+    }
 }

@@ -212,4 +212,15 @@ class IssueApiTests extends FeedbackIntegrationTest {
         // another tenant keeps the defaults
         assertThat(get(token(newTenant(), "s", "SUPERVISOR"), "/api/issues/rules").get("categories").size()).isEqualTo(7);
     }
+
+    @Test
+    void aQueuesIssuesAreListedByOwnerQueueWithinTheTenant() {
+        String tenant = newTenant();
+        String handler = token(tenant, "handler-li", "HANDLER");
+        String delivery = raise(handler, "DELIVERY", "c-1", List.of()).get("id").asText();
+        raise(handler, "QUALITY", "c-2", List.of());
+        raise(token(newTenant(), "handler-li", "HANDLER"), "DELIVERY", "c-3", List.of());
+        JsonNode queue = get(handler, "/api/issues?ownerQueue=logistics-queue");
+        assertThat(queue.findValuesAsText("id")).containsExactly(delivery);
+    }
 }
