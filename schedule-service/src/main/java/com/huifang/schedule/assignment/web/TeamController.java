@@ -115,6 +115,7 @@ public class TeamController {
                         .flatMap(doc -> {
                             boolean created = doc.id == null;
                             Map<String, String> before = created ? Map.of() : summary(doc);
+                            doc.id = TeamDocument.idOf(caller.tenantId(), id);
                             doc.tenantId = caller.tenantId();
                             doc.teamId = id;
                             doc.name = body.name();

@@ -45,7 +45,8 @@ public record CustomerPreferences(DailyWindows preferredHours, Instant requested
                 out = new ArrayList<>(reachable);
             }
         }
-        if (preferredChannel != null) {
+        // a preferred PHONE is already first when the ladder starts with either phone number
+        if (preferredChannel != null && !out.isEmpty() && !out.get(0).channel().consentCode().equals(preferredChannel)) {
             for (int i = 1; i < out.size(); i++) {
                 // never a costly rung (home visit, letter) first: they are capped at 10 % of all visits
                 if (out.get(i).channel().consentCode().equals(preferredChannel) && !out.get(i).channel().isCostly()) {
