@@ -125,26 +125,27 @@ public class PlanCatalog {
      * being still active (two concurrent retirements audit once; the loser gets 404).
      */
     public Mono<Void> retire(AuditActor actor, String tenantId, String planId, String reason) {
-        Query active = Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(planId).and("retired").is(false));
-        return mongo.findOne(Query.of(active).with(Sort.by(Sort.Direction.DESC, "version")).limit(1), PlanDocument.class)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("plan", planId)))
-                .flatMap(latest -> {
-                    Instant now = clock.instant();
-                    AuditDraft draft = AuditDraft.by(actor, tenantId).action("plan.retired").target("plan", planId)
-                            .before(Map.of("version", Integer.toString(latest.version), "retired", "false"))
-                            .after(Map.of("version", Integer.toString(latest.version), "retired", "true"))
-                            .reason(reason).build();
-                    return CorrelationId.current().defaultIfEmpty("none").flatMap(cid -> mongo.updateMulti(
-                                    Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(planId)
-                                            .and("retired").is(false).and("version").lt(latest.version)),
-                                    new Update().set("retired", true).set("retiredAt", now), PlanDocument.class)
-                            .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(latest.id).and("retired").is(false)),
-                                    new Update().set("retired", true).set("retiredAt", now).push("outbox",
-                                            auditTrail.entry(draft, AuditTrail.idFor("plan.retired:" + latest.id), now, cid)),
-                                    PlanDocument.class)))
-                            .flatMap(r -> r.getModifiedCount() == 0 ? Mono.error(ApiProblem.notFound("plan", planId))
-                                    : Mono.<Void>empty());
-                });
+        Query active = Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(planId).and("retired").is(false))
+                .with(Sort.by(Sort.Direction.DESC, "version"));
+        return mongo.find(active, PlanDocument.class).collectList().flatMap(versions -> {
+            if (versions.isEmpty()) {
+                return Mono.error(ApiProblem.notFound("plan", planId));
+            }
+            PlanDocument latest = versions.get(0);
+            Instant now = clock.instant();
+            AuditDraft draft = AuditDraft.by(actor, tenantId).action("plan.retired").target("plan", planId)
+                    .before(Map.of("version", Integer.toString(latest.version), "retired", "false"))
+                    .after(Map.of("version", Integer.toString(latest.version), "retired", "true"))
+                    .reason(reason).build();
+            return CorrelationId.current().defaultIfEmpty("none").flatMap(cid -> Flux.fromIterable(versions.subList(1, versions.size()))
+                    .concatMap(older -> mongo.updateFirst(Query.query(Criteria.where("_id").is(older.id)),
+                            new Update().set("retired", true).set("retiredAt", now), PlanDocument.class))
+                    .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(latest.id).and("retired").is(false)),
+                            new Update().set("retired", true).set("retiredAt", now).push("outbox",
+                                    auditTrail.entry(draft, AuditTrail.idFor("plan.retired:" + latest.id), now, cid)),
+                            PlanDocument.class)))
+                    .flatMap(r -> r.getModifiedCount() == 0 ? Mono.error(ApiProblem.notFound("plan", planId)) : Mono.<Void>empty());
+        });
     }
 
     private Mono<Plan> store(AuditActor actor, String tenantId, Plan plan, int version) {
