@@ -6,13 +6,18 @@ import com.huifang.schedule.assignment.domain.AssignmentRequest;
 import com.huifang.schedule.assignment.domain.Assigner;
 import com.huifang.schedule.assignment.store.TeamDocument;
 import com.huifang.schedule.plan.domain.AssignmentPolicy;
+import com.huifang.schedule.plan.domain.CallingTimes;
+import com.huifang.schedule.visit.domain.PlannedVisit;
 import com.huifang.schedule.plan.domain.TenantCalendar;
 import com.huifang.schedule.visit.store.VisitDocument;
 import com.huifang.schedule.visit.store.VisitStore;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,28 +48,96 @@ public class Assignments {
         this.mongo = mongo;
     }
 
-    public record Choice(String teamId, String agentId, String reason) {
-        static final Choice NONE = new Choice(null, null, "no team: tenant queue");
+    /** Who gets the visit, and when it falls due (moved to a later window when its own was full). */
+    public record Choice(String teamId, String agentId, String reason, Instant dueAt) {
     }
 
-    public Mono<Choice> choose(String tenantId, AssignmentPolicy policy, String visitId, String customerId, Instant dueAt,
-                               List<String> conflictedStaff, TenantCalendar calendar) {
+    /** At most this many calling windows are tried before a visit stays in the team queue. */
+    static final int MAX_WINDOWS_TRIED = 6;
+
+    /**
+     * Picks the agent of a new visit: capacity is counted per calling window (an agent's open visits
+     * due in the same window of the same day); when nobody has room in the visit's window, the next
+     * windows up to its deadline are tried (the visit then falls due there). A customer's own
+     * call-back time is never moved.
+     */
+    public Mono<Choice> choose(String tenantId, AssignmentPolicy policy, String visitId, PlannedVisit spec,
+                               TenantCalendar calendar) {
         return team(tenantId, policy == null ? null : policy.teamId())
-                .flatMap(team -> previousAgent(tenantId, customerId).defaultIfEmpty("")
-                        .zipWith(load(tenantId, team, dueAt, calendar))
-                        .flatMap(t -> {
-                            AssignmentPolicy.Kind kind = policy == null ? AssignmentPolicy.Kind.ROUND_ROBIN : policy.kind();
-                            AssignmentDecision d = assigner.assign(new AssignmentRequest(visitId, customerId, dueAt,
-                                            t.getT1().isEmpty() ? null : t.getT1(), new HashSet<>(conflictedStaff)),
-                                    kind, agents(team), t.getT2(), team.lastAssignedId, calendar.workingDays());
-                            Choice choice = new Choice(team.teamId, d.agentId(), d.reason());
-                            if (kind == AssignmentPolicy.Kind.ROUND_ROBIN && d.assigned()) {
-                                return mongo.updateFirst(Query.query(Criteria.where("_id").is(team.id)),
-                                        new Update().set("lastAssignedId", d.agentId()), TeamDocument.class).thenReturn(choice);
-                            }
-                            return Mono.just(choice);
-                        }))
-                .defaultIfEmpty(Choice.NONE);
+                .flatMap(team -> {
+                    CallingTimes times = new CallingTimes(calendar.workingDays(),
+                            spec.windows() == null ? calendar.callingWindows() : spec.windows(), spec.allowNonWorkingDays());
+                    boolean customerTime = spec.explanation().stream().anyMatch(l -> l.startsWith("customer asked"));
+                    List<Instant> slots = slots(times, spec.dueAt(), spec.deadlineAt(), customerTime ? 1 : MAX_WINDOWS_TRIED);
+                    return previousAgent(tenantId, spec.customerId()).defaultIfEmpty("")
+                            .zipWith(windowLoads(tenantId, team, slots, times))
+                            .flatMap(t -> {
+                                AssignmentPolicy.Kind kind = policy == null ? AssignmentPolicy.Kind.ROUND_ROBIN : policy.kind();
+                                Assigner.WindowedDecision w = assigner.assignWithinCapacity(new AssignmentRequest(visitId,
+                                                spec.customerId(), spec.dueAt(), t.getT1().isEmpty() ? null : t.getT1(),
+                                                new HashSet<>(spec.staffIds())),
+                                        kind, agents(team), slots, slot -> t.getT2().getOrDefault(slot, Map.of()),
+                                        team.lastAssignedId, calendar.workingDays());
+                                AssignmentDecision d = w.decision();
+                                Choice choice = new Choice(team.teamId, d.agentId(), d.reason(), w.dueAt());
+                                if (kind == AssignmentPolicy.Kind.ROUND_ROBIN && d.assigned()) {
+                                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(team.id)),
+                                            new Update().set("lastAssignedId", d.agentId()), TeamDocument.class).thenReturn(choice);
+                                }
+                                return Mono.just(choice);
+                            });
+                })
+                .defaultIfEmpty(new Choice(null, null, "no team: tenant queue", spec.dueAt()));
+    }
+
+    /** The visit's due time, then the starts of the following calling windows, none after the deadline. */
+    static List<Instant> slots(CallingTimes times, Instant dueAt, Instant deadlineAt, int max) {
+        List<Instant> slots = new ArrayList<>();
+        slots.add(dueAt);
+        Instant t = dueAt;
+        try {
+            while (slots.size() < max) {
+                t = times.nextSlotInAnotherWindow(t);
+                if (deadlineAt != null && t.isAfter(deadlineAt)) {
+                    break;
+                }
+                slots.add(t);
+            }
+        } catch (RuntimeException beyondTheCalendar) {
+            // a year the calendar does not know: no overflow into it (the due time itself was computed)
+        }
+        return slots;
+    }
+
+    /** Each slot's load: the team's open visits per agent falling in the same calling window of the same day. */
+    private Mono<Map<Instant, Map<String, Integer>>> windowLoads(String tenantId, TeamDocument team, List<Instant> slots,
+                                                                CallingTimes times) {
+        ZoneId zone = times.zone();
+        Instant from = ZonedDateTime.of(LocalDateTime.ofInstant(slots.get(0), zone).toLocalDate().atStartOfDay(), zone).toInstant();
+        Instant to = ZonedDateTime.of(LocalDateTime.ofInstant(slots.get(slots.size() - 1), zone).toLocalDate().plusDays(1)
+                .atStartOfDay(), zone).toInstant();
+        List<String> ids = team.agents.stream().map(TeamDocument.AgentRecord::id).toList();
+        Query q = Query.query(Criteria.where("tenantId").is(tenantId).and("assigneeId").in(ids)
+                .and("state").in(VisitStore.OPEN).and("dueAt").gte(from).lt(to));
+        q.fields().include("assigneeId").include("dueAt");
+        return mongo.find(q, VisitDocument.class).collectList().map(visits -> {
+            Map<Instant, Map<String, Integer>> loads = new HashMap<>();
+            for (Instant slot : slots) {
+                String key = windowKey(slot, times);
+                Map<String, Integer> load = new HashMap<>();
+                for (VisitDocument v : visits) {
+                    if (v.dueAt != null && key.equals(windowKey(v.dueAt, times))) {
+                        load.merge(v.assigneeId, 1, Integer::sum);
+                    }
+                }
+                loads.put(slot, load);
+            }
+            return loads;
+        });
+    }
+
+    private static String windowKey(Instant t, CallingTimes times) {
+        return LocalDateTime.ofInstant(t, times.zone()).toLocalDate() + "#" + times.windowIndex(t);
     }
 
     public Mono<TeamDocument> team(String tenantId, String teamId) {

@@ -7,7 +7,12 @@ import com.huifang.schedule.plan.domain.Plan;
 import com.huifang.schedule.plan.pack.PlanJson;
 import com.huifang.schedule.plan.pack.PlanPacks;
 import com.huifang.schedule.plan.store.PlanDocument;
+import com.huifang.platform.audit.AuditActor;
+import com.huifang.platform.audit.AuditDraft;
+import com.huifang.platform.audit.AuditTrail;
+import com.huifang.platform.correlation.CorrelationId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +40,11 @@ public class PlanCatalog {
     private final Clock clock;
     private final PlanJson json = new PlanJson();
 
-    public PlanCatalog(ReactiveMongoTemplate mongo, Clock clock) {
+    private final AuditTrail auditTrail;
+
+    public PlanCatalog(ReactiveMongoTemplate mongo, AuditTrail auditTrail, Clock clock) {
         this.mongo = mongo;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -95,30 +103,52 @@ public class PlanCatalog {
     }
 
     /** Creates version 1; a plan of that id already exists → 409. */
-    public Mono<Plan> create(String tenantId, String userId, Plan plan) {
+    public Mono<Plan> create(AuditActor actor, String tenantId, Plan plan) {
         return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(plan.id())), PlanDocument.class)
                 .flatMap(exists -> exists
                         ? Mono.error(ApiProblem.conflict("plan-exists", "schedule.plan.exists", plan.id()))
-                        : store(tenantId, userId, plan, 1));
+                        : store(actor, tenantId, plan, 1));
     }
 
     /** Saves the plan as version n+1 of its id (n = 0 when new). Visits keep the version they were planned with. */
-    public Mono<Plan> update(String tenantId, String userId, Plan plan) {
+    public Mono<Plan> update(AuditActor actor, String tenantId, Plan plan) {
         return mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(plan.id()))
                         .with(Sort.by(Sort.Direction.DESC, "version")).limit(1), PlanDocument.class)
                 .map(d -> d.version)
                 .defaultIfEmpty(0)
-                .flatMap(n -> store(tenantId, userId, plan, n + 1));
+                .flatMap(n -> store(actor, tenantId, plan, n + 1));
     }
 
-    /** Retires every version: the plan no longer plans visits; existing visits are untouched. */
-    public Mono<Void> retire(String tenantId, String planId) {
-        return mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(planId)
-                        .and("retired").is(false)), new Update().set("retired", true), PlanDocument.class)
-                .flatMap(r -> r.getModifiedCount() == 0 ? Mono.error(ApiProblem.notFound("plan", planId)) : Mono.<Void>empty());
+    /**
+     * Retires every version: the plan no longer plans visits; existing visits are untouched. Older
+     * versions first, then the latest with its audit entry in the same write, conditional on it
+     * being still active (two concurrent retirements audit once; the loser gets 404).
+     */
+    public Mono<Void> retire(AuditActor actor, String tenantId, String planId, String reason) {
+        Query active = Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(planId).and("retired").is(false))
+                .with(Sort.by(Sort.Direction.DESC, "version"));
+        return mongo.find(active, PlanDocument.class).collectList().flatMap(versions -> {
+            if (versions.isEmpty()) {
+                return Mono.error(ApiProblem.notFound("plan", planId));
+            }
+            PlanDocument latest = versions.get(0);
+            Instant now = clock.instant();
+            AuditDraft draft = AuditDraft.by(actor, tenantId).action("plan.retired").target("plan", planId)
+                    .before(Map.of("version", Integer.toString(latest.version), "retired", "false"))
+                    .after(Map.of("version", Integer.toString(latest.version), "retired", "true"))
+                    .reason(reason).build();
+            return CorrelationId.current().defaultIfEmpty("none").flatMap(cid -> Flux.fromIterable(versions.subList(1, versions.size()))
+                    .concatMap(older -> mongo.updateFirst(Query.query(Criteria.where("_id").is(older.id)),
+                            new Update().set("retired", true).set("retiredAt", now), PlanDocument.class))
+                    .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(latest.id).and("retired").is(false)),
+                            new Update().set("retired", true).set("retiredAt", now).push("outbox",
+                                    auditTrail.entry(draft, AuditTrail.idFor("plan.retired:" + latest.id), now, cid)),
+                            PlanDocument.class)))
+                    .flatMap(r -> r.getModifiedCount() == 0 ? Mono.error(ApiProblem.notFound("plan", planId)) : Mono.<Void>empty());
+        });
     }
 
-    private Mono<Plan> store(String tenantId, String userId, Plan plan, int version) {
+    private Mono<Plan> store(AuditActor actor, String tenantId, Plan plan, int version) {
         Plan saved = new Plan(plan.id(), version, tenantId, plan.name(), plan.triggers(), plan.stages(), plan.ladder(),
                 plan.priority(), plan.sampling(), plan.surveyTemplateId(), plan.assignment(), plan.targets(), plan.replan());
         PlanDocument doc = new PlanDocument();
@@ -128,9 +158,18 @@ public class PlanCatalog {
         doc.version = version;
         doc.name = plan.name();
         doc.json = json.write(saved);
-        doc.createdBy = userId;
+        doc.createdBy = actor.id();
         doc.createdAt = clock.instant();
-        return mongo.insert(doc)
+        Map<String, String> after = new LinkedHashMap<>();
+        after.put("version", Integer.toString(version));
+        after.put("name", plan.name());
+        AuditDraft draft = AuditDraft.by(actor, tenantId).action(version == 1 ? "plan.created" : "plan.published")
+                .target("plan", plan.id())
+                .before(version == 1 ? Map.of() : Map.of("version", Integer.toString(version - 1)))
+                .after(after).build();
+        return CorrelationId.current().defaultIfEmpty("none")
+                .map(cid -> doc.outbox.add(auditTrail.entry(draft, AuditTrail.idFor(doc.id), doc.createdAt, cid)))
+                .then(mongo.insert(doc))
                 .thenReturn(saved)
                 .onErrorMap(DuplicateKeyException.class,
                         e -> ApiProblem.conflict("plan-version-conflict", "schedule.plan.version-conflict", plan.id(), version));

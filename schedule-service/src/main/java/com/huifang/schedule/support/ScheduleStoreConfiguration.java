@@ -10,6 +10,6 @@ public class ScheduleStoreConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("visits");
+        return OutboxCollections.of("visits", "calendars", "plans", "teams");
     }
 }

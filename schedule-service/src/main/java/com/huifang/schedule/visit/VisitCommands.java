@@ -1,5 +1,8 @@
 package com.huifang.schedule.visit;
 
+import com.huifang.platform.audit.AuditActor;
+import com.huifang.platform.audit.AuditDraft;
+import com.huifang.platform.audit.AuditTrail;
 import com.huifang.platform.correlation.CorrelationId;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
@@ -25,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -53,9 +58,12 @@ public class VisitCommands {
     private final Clock clock;
     private final VisitPlanner planner = new VisitPlanner();
     private final VisitPlanning planning;
+    private final AuditTrail auditTrail;
 
     public VisitCommands(VisitStore visits, ReactiveMongoTemplate mongo, TenantCalendars calendars,
-                         UnknownYears unknownYears, MeterRegistry registry, VisitPlanning planning, Clock clock) {
+                         UnknownYears unknownYears, MeterRegistry registry, VisitPlanning planning, AuditTrail auditTrail,
+                         Clock clock) {
+        this.auditTrail = auditTrail;
         this.planning = planning;
         this.visits = visits;
         this.mongo = mongo;
@@ -110,7 +118,10 @@ public class VisitCommands {
                 throw ApiProblem.conflict("conflict-of-interest", "schedule.assignment.conflict-of-interest", agentId);
             }
             return visit.assignTo(agentId, reason, clock.instant());
-        });
+        }, (before, after) -> AuditDraft.by(AuditActor.of(caller), caller.tenantId())
+                .action(before == null ? "visit.assigned" : "visit.reassigned").target("visit", visitId)
+                .before(Map.of("assigneeId", String.valueOf(before))).after(Map.of("assigneeId", String.valueOf(after)))
+                .reason(reason).build());
     }
 
     /**
@@ -145,7 +156,14 @@ public class VisitCommands {
     }
 
     private Mono<VisitDocument> change(Caller caller, String visitId, Function<Visit, List<VisitEvent>> change) {
+        return change(caller, visitId, change, null);
+    }
+
+    /** @param audit the audit entry of the change, given the assignee before and after; null when not audited */
+    private Mono<VisitDocument> change(Caller caller, String visitId, Function<Visit, List<VisitEvent>> change,
+                                       BiFunction<String, String, AuditDraft> audit) {
         return Mono.defer(() -> visits.load(caller.tenantId(), visitId).flatMap(doc -> {
+                    String assigneeBefore = doc.assigneeId;
                     Visit visit = VisitMapping.toVisit(doc);
                     List<VisitEvent> events;
                     try {
@@ -156,8 +174,14 @@ public class VisitCommands {
                         return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "visit-rule", "schedule.visit.rule",
                                 new Object[] {e.getMessage()}, List.of(), Map.of("state", doc.state)));
                     }
-                    return CorrelationId.current().defaultIfEmpty("")
-                            .flatMap(cid -> visits.save(doc, visit, events, cid.isEmpty() ? null : cid, clock.instant()));
+                    Instant now = clock.instant();
+                    return CorrelationId.current().defaultIfEmpty("").flatMap(cid -> {
+                        if (audit != null) {
+                            doc.outbox.add(auditTrail.entry(audit.apply(assigneeBefore, visit.snapshot().assigneeId()),
+                                    UUID.randomUUID(), now, cid.isEmpty() ? "none" : cid));
+                        }
+                        return visits.save(doc, visit, events, cid.isEmpty() ? null : cid, now);
+                    });
                 }))
                 .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance));
     }

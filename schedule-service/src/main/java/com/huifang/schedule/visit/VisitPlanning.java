@@ -16,6 +16,8 @@ import com.huifang.schedule.visit.domain.Consent;
 import com.huifang.schedule.visit.domain.CustomerPreferences;
 import com.huifang.schedule.visit.domain.IssueResolution;
 import com.huifang.schedule.visit.domain.PlannedVisit;
+import com.huifang.schedule.visit.domain.PreferredHours;
+import com.huifang.schedule.customer.CustomerCopies;
 import com.huifang.schedule.visit.domain.PlanningOptions;
 import com.huifang.schedule.visit.domain.PlanningOutcome;
 import com.huifang.schedule.visit.domain.PlanningResult;
@@ -34,8 +36,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -74,11 +78,16 @@ public class VisitPlanning {
     private final Assignments assignments;
     private final UnknownYears unknownYears;
     private final SamplingDraws sampling;
+    private final CustomerCopies customers;
+    private final com.huifang.platform.audit.AuditTrail auditTrail;
     private final Clock clock;
     private final VisitPlanner planner = new VisitPlanner();
 
     public VisitPlanning(ReactiveMongoTemplate mongo, VisitStore visits, PlanCatalog plans, TenantCalendars calendars,
-                         Assignments assignments, UnknownYears unknownYears, SamplingDraws sampling, Clock clock) {
+                         Assignments assignments, UnknownYears unknownYears, SamplingDraws sampling,
+                         CustomerCopies customers, com.huifang.platform.audit.AuditTrail auditTrail, Clock clock) {
+        this.customers = customers;
+        this.auditTrail = auditTrail;
         this.sampling = sampling;
         this.mongo = mongo;
         this.visits = visits;
@@ -91,16 +100,50 @@ public class VisitPlanning {
 
     public Mono<Void> onServiceEvent(EventEnvelope envelope, ServiceEventRecorded e) {
         String tenantId = envelope.tenantId();
-        ServiceEvent event = new ServiceEvent(e.serviceEventId(), e.customerId(), e.eventType(), e.occurredAt(),
+        ServiceEvent recorded = new ServiceEvent(e.serviceEventId(), e.customerId(), e.eventType(), e.occurredAt(),
                 e.scheduledAt(), e.customerCategory(), e.staffIds(), e.attributes());
         Mono<Void> cancel = CANCELLING_EVENTS.contains(e.eventType())
-                ? cancelCase(tenantId, event, envelope.correlationId()) : Mono.empty();
-        Mono<Void> plan = Mono.zip(calendars.of(tenantId), consent(tenantId, e.customerId()))
-                .flatMapMany(t -> plans.applicable(tenantId)
-                        .concatMap(p -> planWith(tenantId, p, event, t.getT1(), t.getT2(), PlanningOptions.NONE,
-                                envelope.correlationId())))
-                .then();
+                ? cancelCase(tenantId, recorded, envelope.correlationId()) : Mono.empty();
+        Mono<Void> plan = calendars.of(tenantId).flatMap(calendar -> customer(tenantId, recorded, calendar)
+                        .flatMapMany(c -> plans.applicable(tenantId)
+                                .concatMap(p -> planWith(tenantId, p, c.event(), calendar, c.preferences(),
+                                        PlanningOptions.NONE, envelope.correlationId())))
+                        .then());
         return unknownYears.count(rememberCategory(tenantId, e).then(cancel).then(plan));
+    }
+
+    /** An event seen with the customer's copy: their preferences, and their staff as conflicted too. */
+    private record WithCustomer(ServiceEvent event, CustomerPreferences preferences) {
+    }
+
+    /**
+     * The customer's preferences (consent; preferred hours, channel and reachable channels from the
+     * customer copy) and the event completed from the copy: the copy's staff are added to the
+     * event's (never assigned to check their own work), its category fills a missing one.
+     */
+    private Mono<WithCustomer> customer(String tenantId, ServiceEvent event, TenantCalendar calendar) {
+        return Mono.zip(consent(tenantId, event.customerId()), customers.profile(tenantId, event.customerId()))
+                .map(t -> {
+                    CustomerCopies.Profile profile = t.getT2();
+                    LinkedHashSet<String> staff = new LinkedHashSet<>(event.staffIds());
+                    staff.addAll(profile.staffIds());
+                    String category = event.category() != null ? event.category() : profile.category();
+                    ServiceEvent completed = new ServiceEvent(event.id(), event.customerId(), event.type(), event.occurredAt(),
+                            event.scheduledAt(), category, List.copyOf(staff), event.attributes());
+                    return new WithCustomer(completed, preferences(profile, t.getT1(), calendar));
+                });
+    }
+
+    private CustomerPreferences preferences(CustomerCopies.Profile profile, Consent consent, TenantCalendar calendar) {
+        var hours = PreferredHours.inTenantZone(profile.preferredHours(), profile.zone(), calendar.zone(), clock.instant())
+                .orElse(null);
+        return new CustomerPreferences(hours, null, consent, profile.preferredChannel(), Set.copyOf(profile.contactChannels()));
+    }
+
+    /** The customer's preferences for visits planned outside a service event (re-contacts, repeats). */
+    private Mono<CustomerPreferences> preferences(String tenantId, String customerId, TenantCalendar calendar) {
+        return Mono.zip(consent(tenantId, customerId), customers.profile(tenantId, customerId))
+                .map(t -> preferences(t.getT2(), t.getT1(), calendar));
     }
 
     private Mono<Void> rememberCategory(String tenantId, ServiceEventRecorded e) {
@@ -124,23 +167,22 @@ public class VisitPlanning {
     public Mono<DrawResult> drawSample(String tenantId, String planId, String period, String correlationId) {
         return unknownYears.report(plans.latest(tenantId, planId).flatMap(plan -> sampling.draw(tenantId, plan, period)
                 .flatMap(draw -> calendars.of(tenantId).flatMap(calendar -> Flux.fromIterable(draw.events().entrySet())
-                        .concatMap(en -> consent(tenantId, en.getValue().customerId())
-                                .flatMapMany(consent -> {
+                        .concatMap(en -> customer(tenantId, en.getValue(), calendar)
+                                .flatMapMany(c -> {
                                     PlanningOptions options = PlanningOptions.sampled(en.getKey().forcedChannel());
-                                    PlanningResult r = planner.plan(plan, en.getValue(), new CustomerPreferences(null, null, consent),
+                                    PlanningResult r = planner.plan(plan, c.event(), c.preferences(),
                                             calendar, clock.instant(), options);
-                                    return planWith(tenantId, plan, en.getValue(), calendar, consent, options, correlationId)
+                                    return planWith(tenantId, plan, c.event(), calendar, c.preferences(), options, correlationId)
                                             .thenMany(Flux.fromIterable(r.visits()).map(VisitPlanning::idOf));
                                 }))
                         .collectList()
                         .map(ids -> new DrawResult(draw.sample(), ids))))));
     }
 
-    private Mono<Void> planWith(String tenantId, Plan plan, ServiceEvent event, TenantCalendar calendar, Consent consent,
-                                PlanningOptions options, String correlationId) {
+    private Mono<Void> planWith(String tenantId, Plan plan, ServiceEvent event, TenantCalendar calendar,
+                                CustomerPreferences preferences, PlanningOptions options, String correlationId) {
         Instant now = clock.instant();
-        PlanningResult result = planner.plan(plan, event, new CustomerPreferences(null, null, consent), calendar, now,
-                options);
+        PlanningResult result = planner.plan(plan, event, preferences, calendar, now, options);
         if (result.outcome() == PlanningOutcome.AWAITING_SAMPLING) {
             return sampling.record(tenantId, plan, event, calendar.zone());
         }
@@ -167,9 +209,19 @@ public class VisitPlanning {
                 return visits.insert(document(tenantId, null, plan, explanation), created.visit(), created.events(),
                         correlationId, now);
             }
-            return assignments.choose(tenantId, plan.assignment(), id, spec.customerId(), spec.dueAt(), spec.staffIds(), calendar)
+            return assignments.choose(tenantId, plan.assignment(), id, spec, calendar)
                     .flatMap(choice -> {
-                        Visit.Created created = Visit.plan(id, spec, choice.agentId());
+                        PlannedVisit placed = spec;
+                        if (!choice.dueAt().equals(spec.dueAt())) {
+                            List<String> moved = new ArrayList<>(spec.explanation());
+                            moved.add("window full: due moved to " + choice.dueAt());
+                            placed = new PlannedVisit(spec.planId(), spec.planVersion(), spec.stage(), spec.occurrence(),
+                                    spec.serviceEventId(), spec.caseRef(), spec.customerId(),
+                                    spec.earliestAt().isAfter(choice.dueAt()) ? choice.dueAt() : spec.earliestAt(),
+                                    choice.dueAt(), spec.deadlineAt(), spec.ladder(), spec.windows(), spec.allowNonWorkingDays(),
+                                    spec.priority(), spec.surveyTemplateId(), spec.deadlineAtRisk(), spec.staffIds(), moved);
+                        }
+                        Visit.Created created = Visit.plan(id, placed, choice.agentId());
                         VisitDocument doc = document(tenantId, choice.teamId(), plan, explanation);
                         doc.event = cause;
                         if (choice.agentId() != null || choice.teamId() != null) {
@@ -274,10 +326,11 @@ public class VisitPlanning {
         String tenantId = envelope.tenantId();
         Instant now = clock.instant();
         Instant resolvedAt = e.resolvedAt() == null ? envelope.occurredAt() : e.resolvedAt();
-        return unknownYears.count(Mono.zip(calendars.of(tenantId), consent(tenantId, e.customerId()))
+        return unknownYears.count(calendars.of(tenantId).flatMap(calendar -> preferences(tenantId, e.customerId(), calendar)
+                        .map(prefs -> reactor.util.function.Tuples.of(calendar, prefs)))
                 .flatMap(t -> {
                     var planned = planner.planRecontact(new IssueResolution(e.issueId(), e.customerId(), e.visitId(),
-                            e.category(), resolvedAt), RECONTACT, new CustomerPreferences(null, null, t.getT2()), t.getT1(), now);
+                            e.category(), resolvedAt), RECONTACT, t.getT2(), t.getT1(), now);
                     if (planned.isEmpty()) {
                         log.info("Issue {}: customer refuses all contact, no re-contact visit", e.issueId());
                         return Mono.empty();
@@ -318,12 +371,12 @@ public class VisitPlanning {
         String tenantId = ended.tenantId;
         Instant now = clock.instant();
         return unknownYears.count(Mono.zip(plans.version(tenantId, ended.planId, ended.planVersion), calendars.of(tenantId),
-                        consent(tenantId, ended.customerId),
+                        calendars.of(tenantId).flatMap(calendar -> preferences(tenantId, ended.customerId, calendar)),
                         mongo.findById(ConsentDocument.idOf(tenantId, ended.customerId), ConsentDocument.class)
                                 .mapNotNull(d -> d.category).defaultIfEmpty(""))
                 .flatMap(t -> Mono.justOrEmpty(planner.planOccurrence(t.getT1(), ended.stage, ended.occurrence + 1,
                                 ended.event.toEvent(), t.getT4().isEmpty() ? null : t.getT4(),
-                                new CustomerPreferences(null, null, t.getT3()), t.getT2(), now))
+                                t.getT3(), t.getT2(), now))
                         .flatMap(spec -> {
                             String agent = ended.assigneeId != null ? ended.assigneeId
                                     : ended.attempts.isEmpty() ? null : ended.attempts.get(ended.attempts.size() - 1).agentId();
@@ -337,13 +390,29 @@ public class VisitPlanning {
     /** Loads, changes and saves one visit with its events; retried on a concurrent change; ended visits are left alone. */
     public Mono<VisitDocument> change(String tenantId, String visitId, java.util.function.Function<Visit, List<VisitEvent>> change,
                                       String correlationId) {
+        return change(tenantId, visitId, change, correlationId, null);
+    }
+
+    /**
+     * As {@link #change(String, String, java.util.function.Function, String)}, with an audit entry of
+     * the assignee change ({@code audit} gets the assignee before and after) in the same write.
+     */
+    public Mono<VisitDocument> change(String tenantId, String visitId, java.util.function.Function<Visit, List<VisitEvent>> change,
+                                      String correlationId,
+                                      java.util.function.BiFunction<String, String, com.huifang.platform.audit.AuditDraft> audit) {
         return Mono.defer(() -> visits.load(tenantId, visitId).flatMap(doc -> {
                     Visit visit = VisitMapping.toVisit(doc);
                     if (!visit.isOpen()) {
                         return Mono.just(doc);
                     }
+                    String before = doc.assigneeId;
                     List<VisitEvent> events = change.apply(visit);
-                    return visits.save(doc, visit, events, correlationId, clock.instant());
+                    Instant now = clock.instant();
+                    if (audit != null) {
+                        com.huifang.platform.audit.AuditDraft draft = audit.apply(before, visit.snapshot().assigneeId());
+                        doc.outbox.add(auditTrail.entry(draft, UUID.randomUUID(), now, correlationId == null ? "none" : correlationId));
+                    }
+                    return visits.save(doc, visit, events, correlationId, now);
                 }))
                 .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance));
     }

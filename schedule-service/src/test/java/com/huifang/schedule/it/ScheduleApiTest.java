@@ -152,6 +152,14 @@ abstract class ScheduleApiTest {
 
     /** Reads the visits topic from the beginning until {@code done} holds for what was read. */
     static List<EventEnvelope> readVisitsTopic(Predicate<List<EventEnvelope>> done) {
+        return readTopic(Topics.VISITS, done);
+    }
+
+    /**
+     * Reads a topic from the beginning until {@code done} holds for what was read, then on for
+     * {@code settle} more (so that a duplicate arriving late is seen too), at most 30 s in all.
+     */
+    static List<EventEnvelope> readTopic(String topic, Predicate<List<EventEnvelope>> done, Duration settle) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
@@ -160,7 +168,31 @@ abstract class ScheduleApiTest {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<EventEnvelope> read = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(Topics.VISITS));
+            consumer.subscribe(List.of(topic));
+            long until = System.currentTimeMillis() + 30_000;
+            long settledAt = Long.MAX_VALUE;
+            while (System.currentTimeMillis() < Math.min(until, settledAt)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+                    read.add(EventJson.read(r.value()));
+                }
+                if (settledAt == Long.MAX_VALUE && done.test(read)) {
+                    settledAt = System.currentTimeMillis() + settle.toMillis();
+                }
+            }
+        }
+        return read;
+    }
+
+    static List<EventEnvelope> readTopic(String topic, Predicate<List<EventEnvelope>> done) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<EventEnvelope> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic));
             long until = System.currentTimeMillis() + 30_000;
             while (!done.test(read) && System.currentTimeMillis() < until) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {

@@ -74,6 +74,44 @@ public final class Assigner {
     }
 
     /**
+     * Who gets a visit, and in which calling window: each window has its own load (an agent's
+     * items per window are capped by {@link Agent#capacityPerWindow()}). The visit's own window is
+     * tried first, with every eligible colleague; when nobody has room (or works) there, the
+     * following windows in {@code slots} (the caller stops them at the deadline) are tried in turn.
+     * Nobody anywhere → unassigned in its own window (the team queue).
+     *
+     * @param slots  window starts to try, the visit's due time first
+     * @param loadOf each agent's visits in the window starting at a slot (missing = 0)
+     */
+    public WindowedDecision assignWithinCapacity(AssignmentRequest request, AssignmentPolicy.Kind policy, List<Agent> team,
+                                                 List<Instant> slots, java.util.function.Function<Instant, Map<String, Integer>> loadOf,
+                                                 String lastAssignedId, WorkingCalendar calendar) {
+        AssignmentDecision first = null;
+        for (int i = 0; i < slots.size(); i++) {
+            Instant slot = slots.get(i);
+            AssignmentRequest r = new AssignmentRequest(request.visitId(), request.customerId(), slot,
+                    request.previousAgentId(), request.conflictedStaff());
+            AssignmentDecision d = assign(r, policy, team, loadOf.apply(slot), lastAssignedId, calendar);
+            if (d.assigned()) {
+                if (i > 0) {
+                    d = new AssignmentDecision(d.visitId(), d.agentId(), "no room in " + i + " earlier window(s) ("
+                            + first.reason() + "): overflow to the window at " + slot + "; " + d.reason());
+                }
+                return new WindowedDecision(d, slot);
+            }
+            if (first == null) {
+                first = d;
+            }
+        }
+        return new WindowedDecision(first == null ? new AssignmentDecision(request.visitId(), null, "no window to try")
+                : first, request.dueAt());
+    }
+
+    /** An assignment and the window start it falls in ({@code dueAt} moved there when it overflowed). */
+    public record WindowedDecision(AssignmentDecision decision, Instant dueAt) {
+    }
+
+    /**
      * An absent agent's open visits pass to colleagues (least loaded first, load counted as they are
      * handed out); conflicts of interest still apply.
      */

@@ -1,5 +1,6 @@
 package com.huifang.schedule.assignment.store;
 
+import com.huifang.platform.messaging.OutboxEntry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ public class TeamDocument {
     public String lastAssignedId;
     @Version
     public Long version;
+    /** audit entries of membership and absence changes, written with them */
+    public List<OutboxEntry> outbox = new ArrayList<>();
 
     /** @param workingDays MONDAY…; empty = the tenant calendar's working days */
     public record AgentRecord(String id, List<String> workingDays, List<LocalDate> absences, int capacityPerWindow) {

@@ -1,5 +1,8 @@
 package com.huifang.schedule.assignment.web;
 
+import com.huifang.platform.audit.AuditActor;
+import com.huifang.platform.audit.AuditDraft;
+import com.huifang.platform.audit.AuditTrail;
 import com.huifang.platform.correlation.CorrelationId;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
@@ -28,7 +31,9 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -56,10 +61,12 @@ public class TeamController {
     private final TenantCalendars calendars;
     private final UnknownYears unknownYears;
     private final Clock clock;
+    private final AuditTrail auditTrail;
     private final Assigner assigner = new Assigner();
 
     public TeamController(ReactiveMongoTemplate mongo, Assignments assignments, VisitPlanning planning,
-                          TenantCalendars calendars, UnknownYears unknownYears, Clock clock) {
+                          TenantCalendars calendars, UnknownYears unknownYears, AuditTrail auditTrail, Clock clock) {
+        this.auditTrail = auditTrail;
         this.mongo = mongo;
         this.assignments = assignments;
         this.planning = planning;
@@ -80,7 +87,7 @@ public class TeamController {
     public record TeamView(String id, String name, List<AgentBody> agents) {
     }
 
-    public record AbsenceBody(@NotNull LocalDate date) {
+    public record AbsenceBody(@NotNull LocalDate date, @Size(max = 500) String reason) {
     }
 
     public record HandOver(String absentAgentId, LocalDate date, List<AssignmentDecision> decisions) {
@@ -106,6 +113,8 @@ public class TeamController {
         return Mono.defer(() -> mongo.findById(TeamDocument.idOf(caller.tenantId(), id), TeamDocument.class)
                         .defaultIfEmpty(new TeamDocument())
                         .flatMap(doc -> {
+                            boolean created = doc.id == null;
+                            Map<String, String> before = created ? Map.of() : summary(doc);
                             doc.id = TeamDocument.idOf(caller.tenantId(), id);
                             doc.tenantId = caller.tenantId();
                             doc.teamId = id;
@@ -113,7 +122,13 @@ public class TeamController {
                             doc.agents = body.agents().stream().map(a -> new TeamDocument.AgentRecord(a.id(),
                                     a.workingDays() == null ? List.of() : a.workingDays(),
                                     a.absences() == null ? List.of() : a.absences(), a.capacityPerWindow())).toList();
-                            return mongo.save(doc);
+                            AuditDraft draft = AuditDraft.by(AuditActor.of(caller), caller.tenantId())
+                                    .action(created ? "team.created" : "team.changed").target("team", id)
+                                    .before(before).after(summary(doc)).build();
+                            return auditTrail.entry(draft).flatMap(entry -> {
+                                doc.outbox.add(entry);
+                                return mongo.save(doc);
+                            });
                         }))
                 .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance))
                 .map(TeamController::view);
@@ -141,8 +156,16 @@ public class TeamController {
                         }
                         agents.add(a);
                     }
+                    Map<String, String> before = Map.of("agent", agentId, "absences", absences(team.agents, agentId));
                     team.agents = agents;
-                    return mongo.save(team);
+                    AuditDraft draft = AuditDraft.by(AuditActor.of(caller), caller.tenantId())
+                            .action("agent.absence.recorded").target("agent", id + "/" + agentId)
+                            .before(before).after(Map.of("agent", agentId, "absences", absences(agents, agentId)))
+                            .reason(body.reason()).build();
+                    return auditTrail.entry(draft).flatMap(entry -> {
+                        team.outbox.add(entry);
+                        return mongo.save(team);
+                    });
                 }))
                 .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance))
                 .flatMap(team -> calendars.of(caller.tenantId()).flatMap(calendar -> {
@@ -159,7 +182,12 @@ public class TeamController {
                                 return CorrelationId.current().flatMapMany(cid -> Flux.fromIterable(decisions)
                                                 .filter(AssignmentDecision::assigned)
                                                 .concatMap(d -> planning.change(caller.tenantId(), d.visitId(),
-                                                        v -> v.assignTo(d.agentId(), d.reason(), clock.instant()), cid)))
+                                                        v -> v.assignTo(d.agentId(), d.reason(), clock.instant()), cid,
+                                                        (before, after) -> AuditDraft.by(AuditActor.of(caller), caller.tenantId())
+                                                                .action("visit.reassigned").target("visit", d.visitId())
+                                                                .before(Map.of("assigneeId", String.valueOf(before)))
+                                                                .after(Map.of("assigneeId", String.valueOf(after)))
+                                                                .reason(agentId + " absent " + body.date()).build())))
                                         .then(Mono.just(new HandOver(agentId, body.date(), decisions)));
                             });
                 })));
@@ -169,6 +197,21 @@ public class TeamController {
         return mongo.findById(TeamDocument.idOf(caller.tenantId(), id), TeamDocument.class)
                 .filter(t -> caller.tenantId().equals(t.tenantId))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("team", id)));
+    }
+
+    /** What an audit entry says of a team: its name and each agent's id, capacity and days (no personal data). */
+    private static Map<String, String> summary(TeamDocument t) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", t.name);
+        m.put("agents", String.join(",", t.agents.stream().map(a -> a.id() + "(capacity " + a.capacityPerWindow()
+                + (a.workingDays() == null || a.workingDays().isEmpty() ? "" : ", " + String.join("/", a.workingDays())) + ")")
+                .toList()));
+        return m;
+    }
+
+    private static String absences(List<TeamDocument.AgentRecord> agents, String agentId) {
+        return agents.stream().filter(a -> a.id().equals(agentId)).findFirst()
+                .map(a -> String.join(",", a.absences().stream().sorted().map(LocalDate::toString).toList())).orElse("");
     }
 
     private static TeamView view(TeamDocument t) {

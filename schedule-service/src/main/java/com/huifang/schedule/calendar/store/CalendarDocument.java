@@ -1,5 +1,6 @@
 package com.huifang.schedule.calendar.store;
 
+import com.huifang.platform.messaging.OutboxEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -22,6 +23,10 @@ public class CalendarDocument {
     public String callingWindows;
     public String businessHours;
     public List<String> uploadedYears = new ArrayList<>();
+    /** the calendar's version as published in {@code TenantCalendarChanged}: 1 for the first change */
+    public int calendarVersion;
     @Version
     public Long version;
+    /** {@code TenantCalendarChanged} and audit entries, written with the change they describe */
+    public List<OutboxEntry> outbox = new ArrayList<>();
 }

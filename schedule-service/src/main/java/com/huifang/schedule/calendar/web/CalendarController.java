@@ -1,6 +1,7 @@
 package com.huifang.schedule.calendar.web;
 
 import com.huifang.calendar.WorkingCalendar;
+import com.huifang.platform.audit.AuditActor;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
 import com.huifang.platform.security.Role;
@@ -74,7 +75,7 @@ public class CalendarController {
     @Operation(summary = "Set the zone, weekly working days, calling windows and business hours (ADMIN)")
     public Mono<CalendarView> configure(Caller caller, @Valid @RequestBody CalendarSettings settings) {
         requireAdmin(caller);
-        return calendars.configure(caller.tenantId(), settings.zone(), settings.weeklyWorkingDays(),
+        return calendars.configure(AuditActor.of(caller), caller.tenantId(), settings.zone(), settings.weeklyWorkingDays(),
                 settings.callingWindows(), settings.businessHours()).then(get(caller));
     }
 
@@ -84,7 +85,7 @@ public class CalendarController {
     @Operation(summary = "Upload holiday years (the cn-public-holidays.yaml format, YAML or JSON); validated, then merged (ADMIN)")
     public Mono<CalendarView> upload(Caller caller, @RequestBody String document) {
         requireAdmin(caller);
-        return calendars.upload(caller.tenantId(), document).then(get(caller));
+        return calendars.upload(AuditActor.of(caller), caller.tenantId(), document).then(get(caller));
     }
 
     @GetMapping("/days/{date}")

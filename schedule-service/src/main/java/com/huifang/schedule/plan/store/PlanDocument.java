@@ -1,6 +1,9 @@
 package com.huifang.schedule.plan.store;
 
+import com.huifang.platform.messaging.OutboxEntry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,6 +25,9 @@ public class PlanDocument {
     public boolean retired;
     public String createdBy;
     public Instant createdAt;
+    public Instant retiredAt;
+    /** audit entries of the version's creation and retirement, written with them */
+    public List<OutboxEntry> outbox = new ArrayList<>();
 
     public static String idOf(String tenantId, String planId, int version) {
         return tenantId + ":" + planId + ":" + version;

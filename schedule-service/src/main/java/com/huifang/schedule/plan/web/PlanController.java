@@ -3,6 +3,7 @@ package com.huifang.schedule.plan.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huifang.calendar.DailyWindows;
+import com.huifang.platform.audit.AuditActor;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
 import com.huifang.platform.security.Role;
@@ -121,7 +122,7 @@ public class PlanController {
         if (!PlanPacks.NAMES.contains(name)) {
             return Mono.error(ApiProblem.notFound("plan pack", name));
         }
-        return catalog.update(caller.tenantId(), caller.userId(), PlanPacks.load(name)).map(this::view);
+        return catalog.update(AuditActor.of(caller), caller.tenantId(), PlanPacks.load(name)).map(this::view);
     }
 
     @GetMapping("/{id}")
@@ -148,7 +149,7 @@ public class PlanController {
     public Mono<PlanView> create(Caller caller, @RequestBody String document) {
         requireEditor(caller);
         return Mono.fromCallable(() -> catalog.parse(document))
-                .flatMap(plan -> catalog.create(caller.tenantId(), caller.userId(), plan))
+                .flatMap(plan -> catalog.create(AuditActor.of(caller), caller.tenantId(), plan))
                 .map(this::view);
     }
 
@@ -159,16 +160,17 @@ public class PlanController {
         return Mono.fromCallable(() -> catalog.parse(document))
                 .flatMap(plan -> plan.id().equals(id) ? catalog.latest(caller.tenantId(), id).thenReturn(plan)
                         : Mono.error(ApiProblem.invalidField("/id", "id-mismatch", "schedule.plan.id-mismatch", id)))
-                .flatMap(plan -> catalog.update(caller.tenantId(), caller.userId(), plan))
+                .flatMap(plan -> catalog.update(AuditActor.of(caller), caller.tenantId(), plan))
                 .map(this::view);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Retire a plan: it plans no more visits")
-    public Mono<Void> retire(Caller caller, @PathVariable String id) {
+    public Mono<Void> retire(Caller caller, @PathVariable String id,
+                             @org.springframework.web.bind.annotation.RequestParam(required = false) @Size(max = 500) String reason) {
         requireEditor(caller);
-        return catalog.retire(caller.tenantId(), id);
+        return catalog.retire(AuditActor.of(caller), caller.tenantId(), id, reason);
     }
 
     @PostMapping("/{id}/preview")

@@ -83,6 +83,9 @@ public final class VisitPlanner {
         } else if (!consented.equals(ladder)) {
             explain.add("consent: opted out of " + prefs.consent().optedOutChannels() + " → ladder " + channels(consented));
         }
+        if (!refused && options.forcedChannel() == null) {
+            consented = prefs.shape(consented, explain);
+        }
 
         List<PlannedVisit> visits = new ArrayList<>();
         boolean callbackUsed = false;
@@ -122,6 +125,7 @@ public final class VisitPlanner {
         if (consented.isEmpty()) {
             return Optional.empty();
         }
+        consented = prefs.shape(consented, new ArrayList<>());
         return planStage(plan, stage, occurrence, event, prefs, tenantCalendar, now, consented, false, new ArrayList<>());
     }
 

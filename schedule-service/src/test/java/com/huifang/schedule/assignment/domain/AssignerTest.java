@@ -87,4 +87,61 @@ class AssignerTest {
         assertThat(Worklist.forAgent("a1", items, sh("2025-09-23T11:00"), 30)).extracting(WorklistItem::visitId)
                 .containsExactly("p1", "early-p2", "later-p2", "late-p3");
     }
+
+    @Test
+    void aFullWindowOverflowsToTheNextWindowWhereAColleagueHasRoom() {
+        List<Agent> two = List.of(new Agent("a1", "t", Set.of(), Set.of(), 1), new Agent("a2", "t", Set.of(), Set.of(), 1));
+        var morning = sh("2025-09-23T10:00");
+        var afternoon = sh("2025-09-23T15:00");
+        Assigner.WindowedDecision d = assigner.assignWithinCapacity(request(null), Kind.LEAST_LOADED, two,
+                List.of(morning, afternoon), slot -> slot.equals(morning) ? Map.of("a1", 1, "a2", 1) : Map.of("a2", 0), null, PRC);
+        assertThat(d.dueAt()).isEqualTo(afternoon);
+        assertThat(d.decision().agentId()).isEqualTo("a1");
+        assertThat(d.decision().reason()).contains("overflow");
+    }
+
+    @Test
+    void aColleagueWithRoomInTheSameWindowIsPreferredToOverflowing() {
+        List<Agent> two = List.of(new Agent("a1", "t", Set.of(), Set.of(), 1), new Agent("a2", "t", Set.of(), Set.of(), 1));
+        var morning = sh("2025-09-23T10:00");
+        Assigner.WindowedDecision d = assigner.assignWithinCapacity(request(null), Kind.ROUND_ROBIN, two,
+                List.of(morning, sh("2025-09-23T15:00")), slot -> Map.of("a1", 1), null, PRC);
+        assertThat(d.dueAt()).isEqualTo(morning);
+        assertThat(d.decision().agentId()).isEqualTo("a2");
+    }
+
+    @Test
+    void everyWindowFullLeavesTheVisitUnassignedInItsOwnWindow() {
+        var morning = sh("2025-09-23T10:00");
+        Assigner.WindowedDecision d = assigner.assignWithinCapacity(request(null), Kind.LEAST_LOADED,
+                List.of(new Agent("a1", "t", Set.of(), Set.of(), 1)), List.of(morning, sh("2025-09-23T15:00")),
+                slot -> Map.of("a1", 1), null, PRC);
+        assertThat(d.decision().assigned()).isFalse();
+        assertThat(d.dueAt()).isEqualTo(morning);
+    }
+
+    @Test
+    void anAgentSeesOwnItemsAndTheirTeamsQueueButNotAnotherTeamsOrAColleaguesUnlessAway() {
+        var now = sh("2025-09-23T11:00");
+        List<WorklistItem> items = List.of(
+                new WorklistItem("own", 2, sh("2025-09-23T10:00"), "ta", "a1", null, null, 30),
+                new WorklistItem("team-queue", 2, sh("2025-09-23T10:00"), "ta", null, null, null, 30),
+                new WorklistItem("tenant-queue", 2, sh("2025-09-23T10:00"), null, null, null, null, 30),
+                new WorklistItem("other-team", 2, sh("2025-09-23T10:00"), "tb", null, null, null, 30),
+                new WorklistItem("colleague", 2, sh("2025-09-23T10:00"), "ta", "a2", null, null, 30),
+                new WorklistItem("away-colleague", 2, sh("2025-09-23T10:00"), "ta", "a3", null, null, 30));
+        var scope = new Worklist.AgentScope("a1", Set.of("ta"), Set.of("a3"));
+        assertThat(Worklist.forAgent(scope, items, now)).extracting(WorklistItem::visitId)
+                .containsExactlyInAnyOrder("own", "team-queue", "tenant-queue", "away-colleague");
+        assertThat(Worklist.forTeam("ta", items, now)).extracting(WorklistItem::visitId)
+                .containsExactlyInAnyOrder("own", "team-queue", "colleague", "away-colleague");
+    }
+
+    @Test
+    void aReleasedCallBackGoesToTheBookersTeamOnly() {
+        WorklistItem cb = new WorklistItem("v1", 2, sh("2025-09-23T15:00"), "ta", "a2", "a2", sh("2025-09-23T15:00"), 30);
+        var later = sh("2025-09-23T15:31");
+        assertThat(Worklist.forAgent(new Worklist.AgentScope("a1", Set.of("ta"), Set.of()), List.of(cb), later)).hasSize(1);
+        assertThat(Worklist.forAgent(new Worklist.AgentScope("b1", Set.of("tb"), Set.of()), List.of(cb), later)).isEmpty();
+    }
 }

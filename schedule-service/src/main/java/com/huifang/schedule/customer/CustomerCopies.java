@@ -1,0 +1,141 @@
+package com.huifang.schedule.customer;
+
+import com.huifang.calendar.DailyWindows;
+import com.huifang.contracts.EventEnvelope;
+import com.huifang.contracts.events.CustomerProfileChanged;
+import com.huifang.schedule.customer.store.CustomerCopyDocument;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The per-tenant customer copies kept from {@code CustomerProfileChanged}: the profile with the
+ * highest version wins (a replayed older event changes nothing), {@code CustomerErased} blanks the
+ * copy and keeps it blank.
+ */
+@Service
+public class CustomerCopies {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerCopies.class);
+
+    private final ReactiveMongoTemplate mongo;
+
+    public CustomerCopies(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** What planning and assignment take from the copy. */
+    public record Profile(DailyWindows preferredHours, ZoneId zone, String preferredChannel, List<String> contactChannels,
+                          List<String> staffIds, String category) {
+        public static final Profile NONE = new Profile(null, null, null, List.of(), List.of(), null);
+    }
+
+    public Mono<Void> onProfile(EventEnvelope envelope, CustomerProfileChanged e) {
+        String id = CustomerCopyDocument.idOf(envelope.tenantId(), e.customerId());
+        return Mono.defer(() -> mongo.findById(id, CustomerCopyDocument.class)
+                        .defaultIfEmpty(new CustomerCopyDocument())
+                        .flatMap(doc -> {
+                            if (doc.erased || doc.id != null && doc.profileVersion >= e.version()) {
+                                return Mono.empty(); // older, a replay, or an erased customer
+                            }
+                            doc.id = id;
+                            doc.tenantId = envelope.tenantId();
+                            doc.customerId = e.customerId();
+                            doc.salutation = e.salutation();
+                            doc.title = e.title();
+                            doc.maskedPhone = e.maskedPhone();
+                            doc.category = e.category();
+                            doc.contactChannels = copy(e.contactChannels());
+                            doc.preferredChannel = e.preferredChannel();
+                            doc.preferredHours = copy(e.preferredHours());
+                            doc.zoneId = e.zoneId();
+                            doc.staffIds = copy(e.staffIds());
+                            doc.household = e.household();
+                            doc.profileVersion = e.version();
+                            doc.changedAt = e.changedAt() == null ? envelope.occurredAt() : e.changedAt();
+                            return mongo.save(doc).then();
+                        }))
+                .retryWhen(Retry.max(5).filter(x -> x instanceof OptimisticLockingFailureException
+                        || x instanceof DuplicateKeyException));
+    }
+
+    /** Blanks the copy for good: nothing personal stays, later (replayed) profiles are ignored. */
+    public Mono<Void> onErased(String tenantId, String customerId) {
+        String id = CustomerCopyDocument.idOf(tenantId, customerId);
+        return Mono.defer(() -> mongo.findById(id, CustomerCopyDocument.class)
+                        .defaultIfEmpty(new CustomerCopyDocument())
+                        .flatMap(doc -> {
+                            CustomerCopyDocument blank = new CustomerCopyDocument();
+                            blank.id = id;
+                            blank.tenantId = tenantId;
+                            blank.customerId = customerId;
+                            blank.erased = true;
+                            blank.profileVersion = doc.profileVersion;
+                            blank.version = doc.version;
+                            return mongo.save(blank).then();
+                        }))
+                .retryWhen(Retry.max(5).filter(x -> x instanceof OptimisticLockingFailureException
+                        || x instanceof DuplicateKeyException));
+    }
+
+    public Mono<CustomerCopyDocument> copy(String tenantId, String customerId) {
+        return mongo.findById(CustomerCopyDocument.idOf(tenantId, customerId), CustomerCopyDocument.class)
+                .filter(d -> !d.erased);
+    }
+
+    /** The copies of several customers of one tenant, by customer id. */
+    public Mono<Map<String, CustomerCopyDocument>> copies(String tenantId, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<String> ids = customerIds.stream().distinct().map(c -> CustomerCopyDocument.idOf(tenantId, c)).toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(ids).and("tenantId").is(tenantId)), CustomerCopyDocument.class)
+                .filter(d -> !d.erased)
+                .collectMap(d -> d.customerId, Function.identity());
+    }
+
+    /** The customer's profile for planning; {@link Profile#NONE} without a copy. Unparseable hours are ignored (logged). */
+    public Mono<Profile> profile(String tenantId, String customerId) {
+        return copy(tenantId, customerId).map(CustomerCopies::profileOf).defaultIfEmpty(Profile.NONE);
+    }
+
+    static Profile profileOf(CustomerCopyDocument d) {
+        DailyWindows hours = null;
+        if (d.preferredHours != null && !d.preferredHours.isEmpty()) {
+            try {
+                hours = DailyWindows.parse(String.join(",", d.preferredHours));
+            } catch (RuntimeException bad) {
+                log.warn("Customer {}: preferred hours {} unusable, plan windows apply: {}", d.customerId, d.preferredHours,
+                        bad.getMessage());
+            }
+        }
+        ZoneId zone = null;
+        if (d.zoneId != null) {
+            try {
+                zone = ZoneId.of(d.zoneId);
+            } catch (RuntimeException bad) {
+                log.warn("Customer {}: unknown zone {}", d.customerId, d.zoneId);
+            }
+        }
+        return new Profile(hours, zone, d.preferredChannel, copy(d.contactChannels), copy(d.staffIds), d.category);
+    }
+
+    private static List<String> copy(List<String> list) {
+        return list == null ? new ArrayList<>() : list.stream().filter(s -> s != null && !s.isBlank())
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+}
