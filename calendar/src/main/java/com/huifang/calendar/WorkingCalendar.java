@@ -669,12 +669,18 @@ public final class WorkingCalendar {
             return this;
         }
 
-        /** The weekly working days (default Monday–Friday), e.g. a clinic open Tuesday–Saturday. */
+        /**
+         * The weekly working days (default Monday–Friday), e.g. a clinic open Tuesday–Saturday. Make-up
+         * working days already in the builder that now fall on a weekly working day are dropped: a
+         * tenant working every Saturday has no Saturday to make up (an official 调休 Saturday is simply
+         * one of its working days).
+         */
         public Builder weeklyWorkingDays(Set<DayOfWeek> days) {
             if (days.isEmpty()) {
                 throw new CalendarFormatException("a calendar needs at least one weekly working day");
             }
             this.weeklyWorkingDays = EnumSet.copyOf(days);
+            makeUpWorkingDays.removeIf(d -> weeklyWorkingDays.contains(d.getDayOfWeek()));
             return this;
         }
 
@@ -732,7 +738,9 @@ public final class WorkingCalendar {
             holidays.keySet().removeIf(d -> years.contains(d.getYear()));
             makeUpWorkingDays.removeIf(d -> years.contains(d.getYear()));
             holidays.putAll(uploaded.holidayNames);
-            makeUpWorkingDays.addAll(uploaded.makeUpWorkingDays);
+            // an official make-up Saturday is moot for a tenant that works Saturdays anyway
+            uploaded.makeUpWorkingDays.stream().filter(d -> !weeklyWorkingDays.contains(d.getDayOfWeek()))
+                    .forEach(makeUpWorkingDays::add);
             years.forEach(this::knownYear);
             return this;
         }

@@ -158,7 +158,7 @@ public class PlanController {
     public Mono<PlanView> update(Caller caller, @PathVariable String id, @RequestBody String document) {
         requireEditor(caller);
         return Mono.fromCallable(() -> catalog.parse(document))
-                .flatMap(plan -> plan.id().equals(id) ? catalog.latest(caller.tenantId(), id).thenReturn(plan)
+                .flatMap(plan -> id.equals(plan.id()) ? catalog.latest(caller.tenantId(), id).thenReturn(plan)
                         : Mono.error(ApiProblem.invalidField("/id", "id-mismatch", "schedule.plan.id-mismatch", id)))
                 .flatMap(plan -> catalog.update(AuditActor.of(caller), caller.tenantId(), plan))
                 .map(this::view);
