@@ -253,7 +253,7 @@ public class CustomerImport implements SmartLifecycle {
                             stored++;
                         }
                         for (int i = 0; i < rowErrors.size(); i++) {
-                            errors.add(error(job, rowErrors.get(i), i));
+                            errors.add(error(job, rowErrors.get(i), i, clock.instant()));
                         }
                     }
                     long rejected = results.size() - stored;
@@ -295,8 +295,9 @@ public class CustomerImport implements SmartLifecycle {
                         : List.<RowError>of());
     }
 
-    private static ImportRowErrorDocument error(ImportJobDocument job, RowError e, int index) {
+    private static ImportRowErrorDocument error(ImportJobDocument job, RowError e, int index, java.time.Instant at) {
         ImportRowErrorDocument d = new ImportRowErrorDocument();
+        d.createdAt = at;
         d.id = job.id + ":" + e.rowNumber() + ":" + index;
         d.jobId = job.id;
         d.tenantId = job.tenantId;

@@ -15,4 +15,6 @@ public class ImportRowErrorDocument {
     public String column;
     public String code;
     public String reason;
+    /** When the row was refused (the daily retention purge goes by it). */
+    public java.time.Instant createdAt;
 }
