@@ -1,5 +1,8 @@
 package com.huifang.reporting.kpi.web;
 
+import com.huifang.platform.audit.AuditActor;
+import com.huifang.platform.audit.AuditDraft;
+import com.huifang.platform.audit.AuditTrail;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
 import com.huifang.reporting.export.CsvExport;
@@ -8,6 +11,7 @@ import com.huifang.reporting.export.ReportTables;
 import com.huifang.reporting.export.SupervisorWorkbook;
 import com.huifang.reporting.export.XlsxExport;
 import com.huifang.reporting.kpi.ReportService;
+import com.huifang.reporting.kpi.domain.Dimension;
 import com.huifang.reporting.kpi.domain.Kpi;
 import com.huifang.reporting.kpi.domain.ReportQuery;
 import com.huifang.reporting.kpi.domain.ReportRange;
@@ -16,7 +20,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +44,10 @@ import reactor.core.scheduler.Schedulers;
  * report is computed first (a bad request is a 400 problem, nothing written); then the file is written
  * on a bounded-elastic thread straight into the response's data buffers (back-pressured), never held
  * whole in memory.
+ *
+ * <p>Every export is audited ({@code report.exported}: who, which report and range, the format and the
+ * filters; never a figure or a name) before its first byte is written: a file that left the building is
+ * on the audit trail even when the download is broken off.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -47,9 +59,11 @@ public class ExportController {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ReportService reports;
+    private final AuditTrail audit;
 
-    public ExportController(ReportService reports) {
+    public ExportController(ReportService reports, AuditTrail audit) {
         this.reports = reports;
+        this.audit = audit;
     }
 
     @GetMapping("/kpis.csv")
@@ -57,9 +71,9 @@ public class ExportController {
     public Mono<Void> kpisCsv(Caller caller, @RequestParam MultiValueMap<String, String> params,
                               ServerHttpResponse response) {
         Language lang = Language.fromTag(params.getFirst("lang"));
-        return ReportController.query(caller, params).flatMap(reports::kpis).flatMap(report -> stream(response, CSV,
-                fileName(report.query().range(), lang, "csv"),
-                out -> CsvExport.write(ReportTables.kpis(report, List.of(Kpi.values()), lang), lang, out)));
+        return ReportController.query(caller, params).flatMap(reports::kpis).flatMap(report -> audited(caller,
+                "kpis", "csv", lang, report.query(), stream(response, CSV, fileName(report.query().range(), lang, "csv"),
+                        out -> CsvExport.write(ReportTables.kpis(report, List.of(Kpi.values()), lang), lang, out))));
     }
 
     @GetMapping("/kpis.xlsx")
@@ -67,9 +81,10 @@ public class ExportController {
     public Mono<Void> kpisXlsx(Caller caller, @RequestParam MultiValueMap<String, String> params,
                                ServerHttpResponse response) {
         Language lang = Language.fromTag(params.getFirst("lang"));
-        return ReportController.query(caller, params).flatMap(reports::kpis).flatMap(report -> stream(response, XLSX,
-                fileName(report.query().range(), lang, "xlsx"),
-                out -> XlsxExport.write(ReportTables.kpis(report, List.of(Kpi.values()), lang), lang, out)));
+        return ReportController.query(caller, params).flatMap(reports::kpis).flatMap(report -> audited(caller,
+                "kpis", "xlsx", lang, report.query(), stream(response, XLSX,
+                        fileName(report.query().range(), lang, "xlsx"),
+                        out -> XlsxExport.write(ReportTables.kpis(report, List.of(Kpi.values()), lang), lang, out))));
     }
 
     @GetMapping("/monthly.xlsx")
@@ -106,9 +121,39 @@ public class ExportController {
         }
         return ReportController.query(caller, params)
                 .flatMap(q -> reports.supervisor(q, ReportController.review(params)))
-                .flatMap(report -> stream(response, XLSX,
-                        SupervisorWorkbook.fileName(report.query().range(), lang),
-                        out -> SupervisorWorkbook.write(report, lang, out)));
+                .flatMap(report -> audited(caller, rangeParam.equals("month") ? "monthly" : "quarterly", "xlsx", lang,
+                        report.query(), stream(response, XLSX, SupervisorWorkbook.fileName(report.query().range(), lang),
+                                out -> SupervisorWorkbook.write(report, lang, out))));
+    }
+
+    /** Records the export on the audit trail, then runs it. */
+    private Mono<Void> audited(Caller caller, String report, String format, Language lang, ReportQuery query,
+                               Mono<Void> export) {
+        return audit.record(exportAudit(caller, report, format, lang, query)).then(export);
+    }
+
+    /**
+     * The audit entry of one export: target {@code report/<name>/<range>}, after = the format, language,
+     * range, grouping and filters (dimension codes and values: plan, category, agent, team, department,
+     * channel ids; no customer data).
+     */
+    static AuditDraft exportAudit(Caller caller, String report, String format, Language lang, ReportQuery query) {
+        Map<String, String> after = new LinkedHashMap<>();
+        after.put("format", format);
+        after.put("lang", lang.pick("zh-CN", "en"));
+        after.put("from", query.range().start().toString());
+        after.put("to", query.range().end().toString());
+        if (!query.groupBy().isEmpty()) {
+            after.put("groupBy", String.join(",", query.groupBy().stream().map(Dimension::code).toList()));
+        }
+        Map<String, String> filters = new TreeMap<>();
+        query.filters().forEach((d, values) -> filters.put("filter." + d.code(), String.join(",", new TreeSet<>(values))));
+        after.putAll(filters);
+        return AuditDraft.by(AuditActor.of(caller), caller.tenantId())
+                .action("report.exported")
+                .target("report", report + "/" + query.range().label())
+                .after(after)
+                .build();
     }
 
     static String fileName(ReportRange range, Language lang, String extension) {
