@@ -7,12 +7,14 @@ import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
 import com.huifang.reporting.export.CsvExport;
 import com.huifang.reporting.export.Language;
+import com.huifang.reporting.export.ReportTable;
 import com.huifang.reporting.export.ReportTables;
 import com.huifang.reporting.export.SupervisorWorkbook;
 import com.huifang.reporting.export.XlsxExport;
 import com.huifang.reporting.kpi.ReportService;
 import com.huifang.reporting.kpi.domain.Dimension;
 import com.huifang.reporting.kpi.domain.Kpi;
+import com.huifang.reporting.kpi.domain.PerformanceReview;
 import com.huifang.reporting.kpi.domain.ReportQuery;
 import com.huifang.reporting.kpi.domain.ReportRange;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,6 +35,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,7 +43,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Downloads: the KPI table as CSV or .xlsx and the supervisor's monthly and quarterly workbooks. The
+ * Downloads: the KPI table, agent performance, opinions and complaint rates as CSV or .xlsx, and the
+ * supervisor's monthly and quarterly workbooks. The
  * report is computed first (a bad request is a 400 problem, nothing written); then the file is written
  * on a bounded-elastic thread straight into the response's data buffers (back-pressured), never held
  * whole in memory.
@@ -101,6 +105,37 @@ public class ExportController {
         return workbook(caller, only(params, "quarter"), "quarter", response);
     }
 
+    @GetMapping("/{report:agents|opinions|complaint-rates}.{format:csv|xlsx}")
+    @Operation(summary = "Agent performance, opinions or complaint rates per staff member as CSV (UTF-8 with BOM) or "
+            + "Excel; same parameters as the JSON report plus lang=zh-CN|en")
+    public Mono<Void> table(Caller caller, @PathVariable String report, @PathVariable String format,
+                            @RequestParam MultiValueMap<String, String> params, ServerHttpResponse response) {
+        Language lang = Language.fromTag(params.getFirst("lang"));
+        boolean csv = "csv".equals(format);
+        return ReportController.query(caller, params).flatMap(q -> table(report, q, params)
+                .flatMap(table -> audited(caller, report, format, lang, q, stream(response, csv ? CSV : XLSX,
+                        fileName(table.nameZh(), report, q.range(), lang, format),
+                        out -> {
+                            if (csv) {
+                                CsvExport.write(table, lang, out);
+                            } else {
+                                XlsxExport.write(table, lang, out);
+                            }
+                        }))));
+    }
+
+    private Mono<ReportTable> table(String report, ReportQuery query, MultiValueMap<String, String> params) {
+        return switch (report) {
+            case "agents" -> {
+                PerformanceReview review = ReportController.review(params);
+                yield reports.kpis(query.withGroupBy(List.of(Dimension.AGENT)))
+                        .map(r -> ReportTables.agents(review.assessAgents(r)));
+            }
+            case "opinions" -> reports.opinions(query).map(ReportTables::opinions);
+            default -> reports.complaintRates(query.tenantId(), query.range()).map(ReportTables::complaintRates);
+        };
+    }
+
     /** The workbook parameters with {@code rangeParam} as the only range form (month= or quarter=). */
     private static MultiValueMap<String, String> only(MultiValueMap<String, String> params, String rangeParam) {
         MultiValueMap<String, String> p = new LinkedMultiValueMap<>(params);
@@ -157,7 +192,11 @@ public class ExportController {
     }
 
     static String fileName(ReportRange range, Language lang, String extension) {
-        return lang.pick("回访指标", "kpis") + "-" + range.label().replace("..", "_") + "." + extension;
+        return fileName("回访指标", "kpis", range, lang, extension);
+    }
+
+    static String fileName(String nameZh, String nameEn, ReportRange range, Language lang, String extension) {
+        return lang.pick(nameZh, nameEn) + "-" + range.label().replace("..", "_") + "." + extension;
     }
 
     /** Content-Disposition with an ASCII fallback and the RFC 5987 UTF-8 name for Chinese names. */
