@@ -3,7 +3,6 @@ package com.huifang.e2e;
 import com.huifang.testsupport.TestInfrastructure;
 
 /** The walking skeleton on the embedded default: a real KRaft broker and the MongoDB-wire store. */
-@org.junit.jupiter.api.Order(1)
 class WalkingSkeletonEmbeddedTest extends WalkingSkeletonFlow {
 
     @Override

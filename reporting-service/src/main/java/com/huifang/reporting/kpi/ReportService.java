@@ -24,6 +24,7 @@ import com.huifang.reporting.kpi.domain.SupervisorReport;
 import com.huifang.reporting.facts.domain.ServiceEventFact;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,6 +99,7 @@ public class ReportService implements FactProjection.ProjectionListener {
             List<IssueFact> issues = new ArrayList<>();
             Map<String, ServiceEventFact> serviceEvents = new HashMap<>();
             Map<String, Placement> placements = new HashMap<>();
+            ZoneId zone = segments.get(segments.size() - 1).facts().source().zone();
             for (DailyFactCache.Segment s : segments) {
                 daily.addAll(s.facts().daily());
                 staff.addAll(s.facts().staff());
@@ -105,7 +107,7 @@ public class ReportService implements FactProjection.ProjectionListener {
                 serviceEvents.putAll(s.facts().source().serviceEvents());
                 placements.putAll(s.facts().source().placements());
             }
-            return new RangeFacts(new StoredDimensions(tenant, serviceEvents, placements), daily, staff, issues);
+            return new RangeFacts(new StoredDimensions(tenant, zone, serviceEvents, placements), daily, staff, issues);
         });
     }
 
@@ -117,7 +119,7 @@ public class ReportService implements FactProjection.ProjectionListener {
     public Mono<RangeFacts> load(String tenant, ReportRange range) {
         Mono<List<VisitFact>> due = facts.visitsDue(tenant, range.start(), range.end()).collectList();
         Mono<List<IssueFact>> issues = facts.issuesRaised(tenant, range.start(), range.end()).collectList();
-        return Mono.zip(due, issues, facts.placements(tenant)).flatMap(t -> {
+        return Mono.zip(due, issues, facts.placements(tenant), facts.zone(tenant)).flatMap(t -> {
             List<VisitFact> visits = t.getT1();
             List<IssueFact> raised = t.getT2();
             Map<String, VisitFact> byId = new HashMap<>();
@@ -134,7 +136,7 @@ public class ReportService implements FactProjection.ProjectionListener {
                     }
                 });
                 return facts.serviceEvents(tenant, seIds).publishOn(Schedulers.parallel()).map(se -> {
-                    StoredDimensions source = new StoredDimensions(tenant, se, t.getT3());
+                    StoredDimensions source = new StoredDimensions(tenant, t.getT4(), se, t.getT3());
                     DailyFacts daily = DailyFacts.rebuild(source, visits, raised,
                             i -> i.visitId() == null ? null : byId.get(i.visitId()));
                     return new RangeFacts(source, daily.facts(), daily.staffFacts(), raised);
@@ -173,8 +175,8 @@ public class ReportService implements FactProjection.ProjectionListener {
             }
         });
         Mono<Map<String, Placement>> placements = facts.placements(tenant);
-        return Mono.zip(facts.serviceEvents(tenant, seIds), placements)
-                .map(t -> new StoredDimensions(tenant, t.getT1(), t.getT2()));
+        return Mono.zip(facts.serviceEvents(tenant, seIds), placements, facts.zone(tenant))
+                .map(t -> new StoredDimensions(tenant, t.getT3(), t.getT1(), t.getT2()));
     }
 
     /** The supervisor's monthly or quarterly report. */

@@ -1,6 +1,5 @@
 package com.huifang.reporting.kpi;
 
-import com.huifang.reporting.facts.FactProjection;
 import com.huifang.reporting.facts.domain.DimensionSource;
 import com.huifang.reporting.facts.domain.Placement;
 import com.huifang.reporting.facts.domain.ServiceEventFact;
@@ -8,13 +7,16 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
-/** The dimensions of one tenant's report, resolved from the facts and placements loaded for it. */
-public record StoredDimensions(String tenantId, Map<String, ServiceEventFact> serviceEvents, Map<String, Placement> placements)
-        implements DimensionSource {
+/**
+ * The dimensions of one tenant's report, resolved from the facts, placements and time zone loaded for it
+ * (the zone its latest calendar set).
+ */
+public record StoredDimensions(String tenantId, ZoneId zone, Map<String, ServiceEventFact> serviceEvents,
+                               Map<String, Placement> placements) implements DimensionSource {
 
     @Override
     public ZoneId zoneOf(String tenant) {
-        return FactProjection.zoneOf(tenant);
+        return zone;
     }
 
     @Override

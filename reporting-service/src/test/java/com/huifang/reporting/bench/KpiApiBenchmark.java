@@ -1,6 +1,7 @@
 package com.huifang.reporting.bench;
 
 import com.huifang.reporting.facts.FactProjection;
+import com.huifang.reporting.facts.domain.DimensionSource;
 import com.huifang.reporting.facts.domain.ServiceEventFact;
 import com.huifang.reporting.facts.domain.VisitFact;
 import com.huifang.reporting.facts.store.AgentPlacementDocument;
@@ -88,7 +89,7 @@ public final class KpiApiBenchmark {
             VisitFactDocument d = new VisitFactDocument();
             d.id = VisitFactDocument.idOf(v.tenantId(), v.visitId());
             d.version = 0L;
-            FactProjection.describe(v, d);
+            FactProjection.describe(v, DimensionSource.DEFAULT_ZONE, d);
             batch.add(d);
             if (batch.size() == 5_000) {
                 mongo.insertAll(batch).then().block();
@@ -101,7 +102,7 @@ public final class KpiApiBenchmark {
             ServiceEventFactDocument d = new ServiceEventFactDocument();
             d.id = ServiceEventFactDocument.idOf(se.tenantId(), se.serviceEventId());
             d.version = 0L;
-            FactProjection.describe(se, d);
+            FactProjection.describe(se, DimensionSource.DEFAULT_ZONE, d);
             events.add(d);
         }
         mongo.insertAll(events).then().block();

@@ -2,6 +2,7 @@ package com.huifang.reporting.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.huifang.reporting.facts.domain.DimensionSource;
 import com.huifang.reporting.kpi.ReportService.RangeFacts;
 import com.huifang.reporting.kpi.domain.ReportRange;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class DailyFactCacheTests {
 
     private Mono<RangeFacts> load(String tenant, ReportRange range) {
         loads.incrementAndGet();
-        return Mono.fromSupplier(() -> new RangeFacts(new StoredDimensions(tenant, Map.of(), Map.of()), List.of(),
+        return Mono.fromSupplier(() -> new RangeFacts(new StoredDimensions(tenant, DimensionSource.DEFAULT_ZONE, Map.of(), Map.of()), List.of(),
                 List.of(), List.of()));
     }
 

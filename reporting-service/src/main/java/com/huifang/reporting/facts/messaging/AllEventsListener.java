@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds every customer, visit, survey and issue event into the facts. */
+/** Feeds every customer, visit, survey and issue event, and the tenants' calendars (their time zone), into the facts. */
 @Component
 class AllEventsListener {
 
@@ -19,7 +19,7 @@ class AllEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(topics = {Topics.CUSTOMERS, Topics.VISITS, Topics.SURVEYS, Topics.ISSUES})
+    @KafkaListener(topics = {Topics.CUSTOMERS, Topics.VISITS, Topics.SURVEYS, Topics.ISSUES, Topics.TENANT_SETTINGS})
     void on(ConsumerRecord<String, String> record) {
         inbox.accept(record, "facts", projection::apply);
     }

@@ -1,10 +1,12 @@
 package com.huifang.reporting.facts.store;
 
+import com.huifang.reporting.facts.domain.DimensionSource;
 import com.huifang.reporting.facts.domain.IssueFact;
 import com.huifang.reporting.facts.domain.Placement;
 import com.huifang.reporting.facts.domain.ServiceEventFact;
 import com.huifang.reporting.facts.domain.VisitFact;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -80,6 +82,13 @@ public class FactReader {
                 .map(d -> d.customerId)
                 .distinct()
                 .count();
+    }
+
+    /** The tenant's time zone: the one its latest calendar set, else the default zone. */
+    public Mono<ZoneId> zone(String tenant) {
+        return mongo.findById(tenant, TenantZoneDocument.class)
+                .map(d -> ZoneId.of(d.zone))
+                .defaultIfEmpty(DimensionSource.DEFAULT_ZONE);
     }
 
     public Mono<Map<String, Placement>> placements(String tenant) {

@@ -25,6 +25,8 @@ public class IssueFactDocument {
     /** Resolved outside its SLA (IssueResolved.slaMet false). */
     public boolean resolvedLate;
     public Instant resolvedAt;
+    /** The tenant zone its local dates were taken in: a fact described in another zone is described again. */
+    public String zone;
     public String state;
 
     public static String idOf(String tenantId, String issueId) {

@@ -19,6 +19,8 @@ public class ServiceEventFactDocument {
     public String customerId;
     /** Tenant-local date the service happened, ISO (households served per period, for sampling). */
     public String occurredDate;
+    /** The tenant zone its local dates were taken in: a fact described in another zone is described again. */
+    public String zone;
     public String state;
 
     public static String idOf(String tenantId, String serviceEventId) {

@@ -35,6 +35,8 @@ public class VisitFactDocument {
     /** Tenant-local date of the survey, ISO, when it has free-text comments (opinions list). */
     public String opinionDate;
     public boolean erased;
+    /** The tenant zone its local dates were taken in: a fact described in another zone is described again. */
+    public String zone;
     public String state;
 
     public static String idOf(String tenantId, String visitId) {
