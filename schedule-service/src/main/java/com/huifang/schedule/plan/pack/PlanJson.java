@@ -50,7 +50,11 @@ public final class PlanJson {
     /** Parses and validates a plan document. */
     public Plan read(String json) {
         try {
-            return validator.requireValid(mapper.readValue(json, Plan.class));
+            Plan plan = mapper.readValue(json, Plan.class);
+            if (plan == null) { // the JSON literal null
+                throw new InvalidPlanException(List.of(new PlanError("", "a plan document is a JSON object")));
+            }
+            return validator.requireValid(plan);
         } catch (JsonMappingException e) {
             throw new InvalidPlanException(List.of(new PlanError(pointer(e), e.getOriginalMessage())));
         } catch (JsonProcessingException e) {

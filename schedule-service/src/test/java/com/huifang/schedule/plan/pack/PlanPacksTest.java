@@ -77,4 +77,11 @@ class PlanPacksTest {
         assertThatThrownBy(() -> new PlanJson().read(badWindow)).isInstanceOfSatisfying(InvalidPlanException.class,
                 e -> assertThat(e.errors()).extracting(PlanError::path).containsExactly("/stages/0/windows"));
     }
+
+    @Test
+    void theJsonLiteralNullIsAnInvalidPlanNotACrash() {
+        for (String body : new String[] {"null", "", "[]", "\"text\""}) {
+            assertThatThrownBy(() -> new PlanJson().read(body)).as(body).isInstanceOf(InvalidPlanException.class);
+        }
+    }
 }
