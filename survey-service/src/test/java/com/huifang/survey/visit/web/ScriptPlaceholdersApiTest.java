@@ -145,7 +145,8 @@ class ScriptPlaceholdersApiTest extends SurveyServiceTestBase {
     void withNothingKnownEveryPlaceholderHasANeutralFallback() {
         String tenant = newTenant();
         String visitId = plannedVisit(tenant, "c-" + UUID.randomUUID(), "se-never-recorded");
-        String anonymousAgent = TestInfrastructure.token(tenant, "u-1042", "AGENT"); // no name claim
+        String anonymousAgent = TestInfrastructure.TOKENS.mint(tenant, "u-1042", null, List.of("AGENT"), Instant.now(),
+                Duration.ofHours(1)); // no name claim: the user id is not read out
 
         assertThat(opening(tenant, visitId, anonymousAgent))
                 .isEqualTo("您好!请问是客户吗?您好!我是仁和医院客服部的回访专员。您于近期出院,今天打电话是想了解一下您的康复情况,耽误您几分钟可以吗?");
