@@ -192,6 +192,43 @@ public abstract class SurveyServiceTestBase {
                 "responses").block();
     }
 
+    /**
+     * The events on {@code topic} that match, read from the beginning until {@code atLeast} were found, then for a
+     * further second, so that an unexpected extra one is seen too.
+     */
+    protected static List<EventEnvelope> published(String topic, java.util.function.Predicate<EventEnvelope> match,
+                                                   int atLeast) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "survey-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<EventEnvelope> found = new java.util.ArrayList<>();
+            java.util.function.Consumer<Duration> poll = d -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(d)) {
+                    EventEnvelope envelope = EventJson.read(r.value());
+                    if (match.test(envelope)) {
+                        found.add(envelope);
+                    }
+                }
+            };
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                poll.accept(Duration.ofMillis(300));
+                return found.size() >= atLeast;
+            });
+            long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < until) {
+                poll.accept(Duration.ofMillis(200));
+            }
+            return found;
+        }
+    }
+
     /** The SurveySubmitted event of a response, as relayed to Kafka through the outbox. */
     protected static SurveySubmitted publishedSubmission(String responseId) {
         Properties p = new Properties();
