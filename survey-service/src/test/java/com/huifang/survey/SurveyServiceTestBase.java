@@ -7,6 +7,7 @@ import com.huifang.contracts.EventEnvelope;
 import com.huifang.contracts.EventJson;
 import com.huifang.contracts.Topics;
 import com.huifang.contracts.events.SurveySubmitted;
+import com.huifang.survey.link.delivery.aliyun.FakeAliyunSms;
 import com.huifang.survey.template.TemplateBody;
 import com.huifang.survey.template.domain.SurveyTemplate;
 import com.huifang.survey.visit.store.SurveyVisitDocument;
@@ -14,10 +15,6 @@ import com.huifang.testsupport.MutableClock;
 import com.huifang.testsupport.TestInfrastructure;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +41,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The one Spring context of survey-service's integration tests (cached across classes): the real embedded broker
- * and store, an in-JVM SMTP server (GreenMail), the SMS file sink and a clock the tests move. Every test works in
+ * and store, an in-JVM SMTP server (GreenMail), the Alibaba Cloud SMS adapter talking to a local stand-in of the
+ * provider that checks every request's signature, and a clock the tests move. Every test works in
  * its own tenant, so tests do not see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -53,7 +51,7 @@ public abstract class SurveyServiceTestBase {
 
     protected static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-10T02:00:00Z"));
     protected static final GreenMail SMTP;
-    protected static final Path SMS_OUTBOX;
+    protected static final FakeAliyunSms SMS_PROVIDER;
     /** A tenant whose "completion" stage is surveyed whatever the quiet days, and whose quiet period is 7 days. */
     protected static final String STAGED_TENANT = "tenant-staged";
 
@@ -61,11 +59,8 @@ public abstract class SurveyServiceTestBase {
         SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         SMTP.start();
         Runtime.getRuntime().addShutdownHook(new Thread(SMTP::stop, "greenmail-stop"));
-        try {
-            SMS_OUTBOX = Files.createTempFile("survey-sms-", ".txt");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SMS_PROVIDER = new FakeAliyunSms();
+        Runtime.getRuntime().addShutdownHook(new Thread(SMS_PROVIDER::close, "fake-sms-stop"));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -81,7 +76,14 @@ public abstract class SurveyServiceTestBase {
         TestInfrastructure.register(registry, "survey-service-test");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("huifang.survey.sms.outbox-file", SMS_OUTBOX::toString);
+        registry.add("huifang.survey.sms.provider", () -> "aliyun");
+        registry.add("huifang.survey.sms.aliyun.endpoint", () -> SMS_PROVIDER.endpoint().toString());
+        registry.add("huifang.survey.sms.aliyun.access-key-id", () -> FakeAliyunSms.ACCESS_KEY_ID);
+        registry.add("huifang.survey.sms.aliyun.access-key-secret", () -> FakeAliyunSms.ACCESS_KEY_SECRET);
+        registry.add("huifang.survey.sms.aliyun.sign-name", () -> FakeAliyunSms.SIGN_NAME);
+        registry.add("huifang.survey.sms.aliyun.template-code", () -> FakeAliyunSms.TEMPLATE_CODE);
+        registry.add("huifang.survey.sms.aliyun.request-timeout", () -> "1s");
+        registry.add("huifang.survey.sms.aliyun.retry-wait", () -> "50ms");
         registry.add("huifang.survey.organisation", () -> "仁和医院");
         registry.add("huifang.survey.quiet-days", () -> 30);
         registry.add("huifang.survey.tenants." + STAGED_TENANT + ".quiet-days", () -> 7);
@@ -160,30 +162,71 @@ public abstract class SurveyServiceTestBase {
     protected static final java.util.regex.Pattern LINK_IN_MESSAGE =
             java.util.regex.Pattern.compile("http://localhost:8080/s/([A-Za-z0-9_-]{43})");
 
-    /** Sends a visit's link by SMS (the local file sink) and returns the token the customer received. */
+    /** A fresh mobile number, so each test finds its own messages at the provider. */
+    protected static String newPhone() {
+        return "139" + String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
+    }
+
+    /** Sends a visit's link by SMS (through the provider stand-in) and returns the token the customer received. */
     protected String smsLinkToken(String tenant, String visitId) {
-        String phone = "139" + String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
+        String phone = newPhone();
         http.post().uri("/api/surveys/links").headers(h -> h.setBearerAuth(agent(tenant)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("visitId", visitId, "channel", "SMS", "to", phone)).exchange()
                 .expectStatus().isCreated();
-        try {
-            String line = Files.readAllLines(SMS_OUTBOX).stream().filter(l -> l.startsWith(phone + "\t"))
-                    .reduce((a, b) -> b).orElseThrow();
-            java.util.regex.Matcher m = LINK_IN_MESSAGE.matcher(line);
-            if (!m.find()) {
-                throw new AssertionError("the SMS holds no link: " + line);
-            }
-            return m.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<FakeAliyunSms.Sent> sent = SMS_PROVIDER.sentTo(phone);
+        if (sent.isEmpty()) {
+            throw new AssertionError("no SMS reached the provider for the link; rejected: " + SMS_PROVIDER.rejections());
         }
+        String link = sent.get(sent.size() - 1).templateParam().get("link");
+        java.util.regex.Matcher m = LINK_IN_MESSAGE.matcher(link == null ? "" : link);
+        if (!m.find()) {
+            throw new AssertionError("the SMS holds no link: " + sent);
+        }
+        return m.group(1);
     }
 
     protected long responsesOf(String tenant) {
         return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant)),
                 "responses").block();
+    }
+
+    /**
+     * The events on {@code topic} that match, read from the beginning until {@code atLeast} were found, then for a
+     * further second, so that an unexpected extra one is seen too.
+     */
+    protected static List<EventEnvelope> published(String topic, java.util.function.Predicate<EventEnvelope> match,
+                                                   int atLeast) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "survey-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<EventEnvelope> found = new java.util.ArrayList<>();
+            java.util.function.Consumer<Duration> poll = d -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(d)) {
+                    EventEnvelope envelope = EventJson.read(r.value());
+                    if (match.test(envelope)) {
+                        found.add(envelope);
+                    }
+                }
+            };
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                poll.accept(Duration.ofMillis(300));
+                return found.size() >= atLeast;
+            });
+            long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < until) {
+                poll.accept(Duration.ofMillis(200));
+            }
+            return found;
+        }
     }
 
     /** The SurveySubmitted event of a response, as relayed to Kafka through the outbox. */

@@ -3,6 +3,7 @@ package com.huifang.survey.link;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.survey.link.delivery.EmailLinkSender;
 import com.huifang.survey.link.delivery.LinkMessage;
+import com.huifang.survey.link.delivery.SmsDeliveryException;
 import com.huifang.survey.link.delivery.SmsSender;
 import com.huifang.survey.link.domain.SurveyLink;
 import com.huifang.survey.link.store.LinkDocument;
@@ -12,7 +13,10 @@ import com.huifang.survey.support.SurveyProperties;
 import com.huifang.survey.template.domain.SurveyChannel;
 import com.huifang.survey.visit.VisitSurveys;
 import java.security.SecureRandom;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,7 +27,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Issues a single-use link for a visit's survey and sends it to the customer. The link is stored (hashed) before it
- * is sent and removed again when sending fails, so no link exists that nobody received.
+ * is sent. When sending fails the link stays valid until it expires: a provider that timed out may still have
+ * delivered the message, and a customer must never open a dead link. The failure is answered with a 502 problem and
+ * counted ({@code huifang.survey.link.delivery.failures}, by channel and reason); the agent may send a new link.
  */
 @Service
 public class LinkIssuing {
@@ -44,11 +50,12 @@ public class LinkIssuing {
     private final SmsSender sms;
     private final SurveyProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
 
     public LinkIssuing(ReactiveMongoTemplate mongo, VisitSurveys visits, ResponseRecording responses,
                        SurveyFrequency frequency, EmailLinkSender email, SmsSender sms, SurveyProperties properties,
-                       Clock clock) {
+                       Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.visits = visits;
         this.responses = responses;
@@ -57,6 +64,7 @@ public class LinkIssuing {
         this.sms = sms;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public Mono<IssuedLink> issue(String tenantId, String visitId, Channel channel, String to) {
@@ -79,16 +87,29 @@ public class LinkIssuing {
                                 .then(Mono.fromRunnable(() -> send(channel, message))
                                         .subscribeOn(Schedulers.boundedElastic()))
                                 .onErrorResume(e -> !(e instanceof ApiProblem), e -> {
-                                    log.warn("Survey link for visit {} not sent by {}: {}", visitId, channel,
-                                            e.toString());
-                                    return mongo.remove(doc).then(Mono.error(new ApiProblem(
-                                            HttpStatus.BAD_GATEWAY, "link-not-sent", "survey.link.not-sent",
-                                            channel.name())));
+                                    String reason = reasonOf(e);
+                                    meters.counter("huifang.survey.link.delivery.failures", "channel", channel.name(),
+                                            "reason", reason).increment();
+                                    log.warn("Survey link for visit {} to {} not sent by {} ({}): {}", visitId,
+                                            LinkMessage.mask(to), channel, reason, e.getMessage());
+                                    return Mono.error(new ApiProblem(HttpStatus.BAD_GATEWAY, "link-not-sent",
+                                            "survey.link.not-sent", channel.name()));
                                 })
                                 .thenReturn(new IssuedLink(visitId, channel, template.templateId(),
                                         template.version(), doc.expiresAt));
                     }));
         }));
+    }
+
+    /** refused (the provider said no to this message), unavailable (down, slow, throttling), circuit-open. */
+    private static String reasonOf(Throwable e) {
+        if (e instanceof CallNotPermittedException) {
+            return "circuit-open";
+        }
+        if (e instanceof SmsDeliveryException d) {
+            return d.transientFailure() ? "unavailable" : "refused";
+        }
+        return "unavailable";
     }
 
     private void send(Channel channel, LinkMessage message) {
@@ -107,6 +128,8 @@ public class LinkIssuing {
                         + surveyName + "」,约需1分钟:\n\n" + url + "\n\n链接仅可使用一次,请在 "
                         + properties.links().validFor().toDays() + " 天内填写。\n\n"
                         + "Please answer our short follow-up survey: " + url + "\n";
-        return new LinkMessage(to, sender + "回访问卷 / Follow-up survey", text);
+        return new LinkMessage(to, sender + "回访问卷 / Follow-up survey", text,
+                Map.of("organisation", organisation.isBlank() ? "我们" : organisation, "survey", surveyName,
+                        "link", url));
     }
 }

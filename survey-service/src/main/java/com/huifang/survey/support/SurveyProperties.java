@@ -29,7 +29,7 @@ public record SurveyProperties(String organisation, Integer quietDays, ZoneId zo
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
         links = links == null ? new Links(null, null) : links;
         mail = mail == null ? new Mail(null) : mail;
-        sms = sms == null ? new Sms(null) : sms;
+        sms = sms == null ? new Sms(null, null, null) : sms;
     }
 
     /**
@@ -58,8 +58,39 @@ public record SurveyProperties(String organisation, Integer quietDays, ZoneId zo
         }
     }
 
-    /** @param outboxFile where the local SMS sink appends messages; none = log only */
-    public record Sms(String outboxFile) {
+    /**
+     * @param provider   {@code file} (default: the local sink) or {@code aliyun} (Alibaba Cloud SMS)
+     * @param outboxFile where the local SMS sink appends messages; none = log only
+     * @param aliyun     the Alibaba Cloud account, template and timeouts (provider {@code aliyun})
+     */
+    public record Sms(String provider, String outboxFile, Aliyun aliyun) {
+        public Sms {
+            provider = provider == null || provider.isBlank() ? "file" : provider.strip();
+            aliyun = aliyun == null ? new Aliyun(null, null, null, null, null, null, null, null, null, null) : aliyun;
+        }
+    }
+
+    /**
+     * @param endpoint       API endpoint (https://dysmsapi.aliyuncs.com)
+     * @param signName       the approved SMS signature (签名)
+     * @param templateCode   the approved template (SMS_…) with variables {@code organisation}, {@code survey},
+     *                       {@code link}
+     * @param connectTimeout per attempt
+     * @param requestTimeout per attempt, the answer included
+     * @param attempts       tries of a message the provider did not take for its own reasons (5xx, no connection)
+     * @param retryWait      pause between tries
+     */
+    public record Aliyun(java.net.URI endpoint, String accessKeyId, String accessKeySecret, String signName,
+                         String templateCode, String regionId, Duration connectTimeout, Duration requestTimeout,
+                         Integer attempts, Duration retryWait) {
+        public Aliyun {
+            endpoint = endpoint == null ? java.net.URI.create("https://dysmsapi.aliyuncs.com") : endpoint;
+            regionId = regionId == null || regionId.isBlank() ? "cn-hangzhou" : regionId;
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+            requestTimeout = requestTimeout == null ? Duration.ofSeconds(5) : requestTimeout;
+            attempts = attempts == null || attempts < 1 ? 3 : attempts;
+            retryWait = retryWait == null ? Duration.ofMillis(500) : retryWait;
+        }
     }
 
     public String organisationOf(String tenantId) {

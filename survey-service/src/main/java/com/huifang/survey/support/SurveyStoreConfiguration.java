@@ -10,6 +10,6 @@ public class SurveyStoreConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("responses");
+        return OutboxCollections.of("responses", "survey_templates", "survey_template_retirements");
     }
 }

@@ -1,5 +1,8 @@
 package com.huifang.survey.template;
 
+import com.huifang.platform.audit.AuditActor;
+import com.huifang.platform.audit.AuditDraft;
+import com.huifang.platform.audit.AuditTrail;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.survey.template.domain.SurveyTemplate;
 import com.huifang.survey.template.domain.TemplateRef;
@@ -7,6 +10,7 @@ import com.huifang.survey.template.domain.TemplateValidator;
 import com.huifang.survey.template.domain.TemplateVersions;
 import com.huifang.survey.template.pack.TemplatePackReader;
 import com.huifang.survey.template.store.TemplateDocument;
+import com.huifang.survey.template.store.TemplateRetirementDocument;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,12 +40,14 @@ public class TemplateCatalog {
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final AuditTrail audit;
     private final TemplateValidator validator = new TemplateValidator();
     private final Map<String, SurveyTemplate> seeds;
 
-    public TemplateCatalog(ReactiveMongoTemplate mongo, Clock clock) {
+    public TemplateCatalog(ReactiveMongoTemplate mongo, Clock clock, AuditTrail audit) {
         this.mongo = mongo;
         this.clock = clock;
+        this.audit = audit;
         this.seeds = new TemplatePackReader().readSeeds(SEED_TENANT).stream()
                 .collect(Collectors.toMap(SurveyTemplate::templateId, Function.identity(), (a, b) -> a,
                         LinkedHashMap::new));
@@ -92,13 +98,18 @@ public class TemplateCatalog {
     }
 
     /**
-     * Saves a draft as the next version (1 for a new template) after validation.
+     * Saves a draft as the next version (1 for a new template) after validation, with its audit entry
+     * ({@code template.created} or {@code template.published}) in the same insert.
      *
      * @param mustBeNew true to create: a template that exists already is a conflict
      */
-    public Mono<TemplateVersions.Revision> save(String tenantId, String userId, String templateId, TemplateBody body,
+    public Mono<TemplateVersions.Revision> save(String tenantId, AuditActor actor, String templateId, TemplateBody body,
                                                 boolean mustBeNew) {
-        return history(tenantId, templateId).flatMap(history -> {
+        return retirement(tenantId, templateId)
+                .flatMap(r -> Mono.<TemplateVersions>error(ApiProblem.conflict("template-retired",
+                        "survey.template.retired", templateId)))
+                .switchIfEmpty(history(tenantId, templateId))
+                .flatMap(history -> {
             if (mustBeNew && history.latest().isPresent()) {
                 return Mono.error(ApiProblem.conflict("template-exists", "survey.template.exists", templateId));
             }
@@ -106,18 +117,74 @@ public class TemplateCatalog {
                 return Mono.error(ApiProblem.notFound("survey template", templateId));
             }
             TemplateVersions.Revision revision = history.revise(body.toDomain(tenantId, templateId, 1), validator);
+            SurveyTemplate saved = revision.saved();
             TemplateDocument doc = new TemplateDocument();
-            doc.id = TemplateDocument.idOf(tenantId, templateId, revision.saved().version());
+            doc.id = TemplateDocument.idOf(tenantId, templateId, saved.version());
             doc.tenantId = tenantId;
             doc.templateId = templateId;
-            doc.version = revision.saved().version();
-            doc.body = TemplateBody.of(revision.saved());
-            doc.createdBy = userId;
+            doc.version = saved.version();
+            doc.body = TemplateBody.of(saved);
+            doc.createdBy = actor.id();
             doc.createdAt = clock.instant();
-            return mongo.insert(doc).thenReturn(revision)
+            AuditDraft draft = AuditDraft.by(actor, tenantId)
+                    .action(history.latest().isEmpty() ? "template.created" : "template.published")
+                    .target("template", templateId)
+                    .before(history.latest().map(TemplateCatalog::summary).orElse(Map.of()))
+                    .after(summary(saved))
+                    .build();
+            return audit.entry(draft).flatMap(entry -> {
+                        doc.outbox.add(entry);
+                        return mongo.insert(doc);
+                    })
+                    .thenReturn(revision)
                     .onErrorMap(DuplicateKeyException.class, dup -> ApiProblem.conflict("concurrent-revision",
                             "survey.template.concurrent-revision", templateId));
         });
+    }
+
+    /**
+     * Retires a template for the tenant: no new survey starts on it. The retirement and its audit entry
+     * ({@code template.retired}) are one insert; a second retirement is a conflict.
+     */
+    public Mono<TemplateRetirementDocument> retire(String tenantId, AuditActor actor, String templateId,
+                                                   String reason) {
+        return latest(tenantId, templateId).flatMap(latest -> {
+            TemplateRetirementDocument doc = new TemplateRetirementDocument();
+            doc.id = TemplateRetirementDocument.idOf(tenantId, templateId);
+            doc.tenantId = tenantId;
+            doc.templateId = templateId;
+            doc.version = latest.version();
+            doc.retiredBy = actor.id();
+            doc.reason = reason;
+            doc.retiredAt = clock.instant();
+            AuditDraft draft = AuditDraft.by(actor, tenantId).action("template.retired").target("template", templateId)
+                    .before(Map.of("version", String.valueOf(latest.version()), "retired", "false"))
+                    .after(Map.of("version", String.valueOf(latest.version()), "retired", "true"))
+                    .reason(reason)
+                    .build();
+            return audit.entry(draft).flatMap(entry -> {
+                        doc.outbox.add(entry);
+                        return mongo.insert(doc);
+                    })
+                    .onErrorMap(DuplicateKeyException.class, dup -> ApiProblem.conflict("template-retired",
+                            "survey.template.retired", templateId));
+        });
+    }
+
+    /** The tenant's retirement of the template, if it retired it. */
+    public Mono<TemplateRetirementDocument> retirement(String tenantId, String templateId) {
+        return mongo.findById(TemplateRetirementDocument.idOf(tenantId, templateId), TemplateRetirementDocument.class)
+                .filter(r -> tenantId.equals(r.tenantId));
+    }
+
+    /** What an audit entry says of a version: never answers or personal data, only the template's shape. */
+    private static Map<String, String> summary(SurveyTemplate t) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("version", String.valueOf(t.version()));
+        s.put("name", t.name());
+        s.put("questions", String.valueOf(t.questions().size()));
+        s.put("channels", t.channels().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        return s;
     }
 
     private static SurveyTemplate forTenant(SurveyTemplate seed, String tenantId) {

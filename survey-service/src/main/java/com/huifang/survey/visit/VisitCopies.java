@@ -27,12 +27,12 @@ public class VisitCopies {
         return switch (envelope.type()) {
             case "VisitPlanned" -> {
                 VisitPlanned p = EventJson.payload(envelope, VisitPlanned.class);
-                yield upsert(envelope, p.visitId(), p.customerId(), p.planId(), p.stage(), p.surveyTemplateId(),
-                        p.channel(), p.assigneeId(), p.dueAt());
+                yield upsert(envelope, p.visitId(), p.customerId(), p.planId(), p.stage(), p.serviceEventId(),
+                        p.surveyTemplateId(), p.channel(), p.assigneeId(), p.dueAt());
             }
             case "VisitDue" -> {
                 VisitDue d = EventJson.payload(envelope, VisitDue.class);
-                yield upsert(envelope, d.visitId(), d.customerId(), d.planId(), null, d.surveyTemplateId(),
+                yield upsert(envelope, d.visitId(), d.customerId(), d.planId(), null, null, d.surveyTemplateId(),
                         d.channel(), d.assigneeId(), d.dueAt());
             }
             default -> Mono.empty();
@@ -40,7 +40,7 @@ public class VisitCopies {
     }
 
     private Mono<Void> upsert(EventEnvelope envelope, String visitId, String customerId, String planId,
-                              String stage, String templateId, String channel, String assigneeId, java.time.Instant dueAt) {
+                              String stage, String serviceEventId, String templateId, String channel, String assigneeId, java.time.Instant dueAt) {
         Update update = new Update()
                 .setOnInsert("tenantId", envelope.tenantId())
                 .set("customerId", customerId)
@@ -52,6 +52,9 @@ public class VisitCopies {
                 .set("updatedAt", envelope.occurredAt());
         if (stage != null) {
             update.set("stage", stage); // VisitDue does not carry the stage: keep what VisitPlanned said
+        }
+        if (serviceEventId != null) {
+            update.set("serviceEventId", serviceEventId); // nor the service event (whose date the script shows)
         }
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(visitId).and("tenantId").is(envelope.tenantId())),
                         update, FindAndModifyOptions.options().upsert(true), SurveyVisitDocument.class)

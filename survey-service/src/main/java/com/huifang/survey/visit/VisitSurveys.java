@@ -30,13 +30,20 @@ public class VisitSurveys {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("visit", visitId)));
     }
 
-    /** The latest version of the visit's template, or the exact version asked for (pinning). */
+    /**
+     * The latest version of the visit's template (refused when the tenant retired it), or the exact version asked
+     * for (pinning).
+     */
     public Mono<SurveyTemplate> template(SurveyVisitDocument visit, Integer version) {
         if (visit.surveyTemplateId == null || visit.surveyTemplateId.isBlank()) {
             return Mono.error(ApiProblem.conflict("no-survey", "survey.visit.no-survey", visit.visitId));
         }
         if (version == null) {
-            return catalog.latest(visit.tenantId, visit.surveyTemplateId);
+            // a new survey: not on a template the tenant retired (answers pinned to a version still count)
+            return catalog.retirement(visit.tenantId, visit.surveyTemplateId)
+                    .flatMap(r -> Mono.<SurveyTemplate>error(ApiProblem.conflict("template-retired",
+                            "survey.template.retired", visit.surveyTemplateId)))
+                    .switchIfEmpty(Mono.defer(() -> catalog.latest(visit.tenantId, visit.surveyTemplateId)));
         }
         if (version < 1) {
             return Mono.error(ApiProblem.notFound("survey template", visit.surveyTemplateId + "@v" + version));

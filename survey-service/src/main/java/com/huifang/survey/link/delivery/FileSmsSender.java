@@ -27,7 +27,7 @@ public class FileSmsSender implements SmsSender {
     public synchronized void send(LinkMessage message) {
         if (file == null) {
             log.info("SMS to {} not delivered anywhere (set huifang.survey.sms.outbox-file to keep local messages)",
-                    message.to());
+                    LinkMessage.mask(message.to()));
             return;
         }
         String line = message.to() + "\t" + message.text().replace('\n', ' ') + System.lineSeparator();
@@ -39,6 +39,6 @@ public class FileSmsSender implements SmsSender {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write SMS outbox " + file, e);
         }
-        log.info("SMS to {} written to {}", message.to(), file);
+        log.info("SMS to {} written to {}", LinkMessage.mask(message.to()), file);
     }
 }

@@ -31,7 +31,10 @@ public final class TemplatePackReader {
             "insurance-new-policy",
             "property-service",
             "furniture-installation",
-            "renovation-stage");
+            "renovation-stage",
+            "survey-clinic",
+            "survey-member-care",
+            "survey-wealth-contract");
 
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);

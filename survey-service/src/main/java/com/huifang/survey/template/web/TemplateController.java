@@ -1,5 +1,6 @@
 package com.huifang.survey.template.web;
 
+import com.huifang.platform.audit.AuditActor;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.problem.InvalidField;
 import com.huifang.platform.security.Caller;
@@ -94,6 +95,25 @@ public class TemplateController {
         return save(caller, templateId, body, false);
     }
 
+    /** @param reason why the template is no longer used (kept in the audit trail) */
+    public record RetireRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record RetiredTemplate(String id, int version, java.time.Instant retiredAt, String reason) {
+    }
+
+    @PostMapping("/{templateId}/retire")
+    @Operation(summary = "Retire a template for the tenant: no new survey starts on it, answers already pinned to it "
+            + "still count; supervisors and admins only")
+    public Mono<RetiredTemplate> retire(Caller caller, @PathVariable String templateId,
+                                        @Valid @RequestBody RetireRequest request) {
+        if (!caller.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
+            return Mono.error(ApiProblem.forbidden("survey.template.forbidden"));
+        }
+        return catalog.retire(caller.tenantId(), AuditActor.of(caller), templateId, request.reason().strip())
+                .map(r -> new RetiredTemplate(r.templateId, r.version, r.retiredAt, r.reason));
+    }
+
     @GetMapping
     @Operation(summary = "The latest version of every template of the tenant, seeds included")
     public Flux<TemplateSummary> list(Caller caller) {
@@ -135,7 +155,7 @@ public class TemplateController {
         if (!caller.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
             return Mono.error(ApiProblem.forbidden("survey.template.forbidden"));
         }
-        return catalog.save(caller.tenantId(), caller.userId(), templateId, body, mustBeNew)
+        return catalog.save(caller.tenantId(), AuditActor.of(caller), templateId, body, mustBeNew)
                 .map(r -> new SavedTemplate(view(r.saved()), r.warnings().stream().map(ProblemView::of).toList()))
                 .onErrorMap(InvalidTemplateException.class, TemplateController::invalid);
     }

@@ -18,6 +18,8 @@ public class SurveyVisitDocument {
     public String planId;
     /** The plan stage ("main", "completion"…): some stages are surveyed whatever the quiet days. */
     public String stage;
+    /** The service event that caused the visit (from VisitPlanned): its date fills the script's {eventDate}. */
+    public String serviceEventId;
     public String surveyTemplateId;
     public String channel;
     public String assigneeId;

@@ -2,13 +2,12 @@ package com.huifang.survey.visit.web;
 
 import com.huifang.platform.security.Caller;
 import com.huifang.platform.security.TokenClaims;
-import com.huifang.survey.support.SurveyProperties;
 import com.huifang.survey.template.TemplateBody;
 import com.huifang.survey.template.domain.RenderedScript;
-import com.huifang.survey.template.domain.ScriptContext;
 import com.huifang.survey.template.domain.ScriptNote;
 import com.huifang.survey.template.domain.ScriptRenderer;
 import com.huifang.survey.template.domain.TemplateValidator;
+import com.huifang.survey.visit.ScriptFacts;
 import com.huifang.survey.visit.VisitSurveys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,13 +26,13 @@ import reactor.core.publisher.Mono;
 public class ScriptController {
 
     private final VisitSurveys visits;
-    private final SurveyProperties properties;
+    private final ScriptFacts facts;
     private final ScriptRenderer renderer = ScriptRenderer.chinese();
     private final TemplateValidator validator = new TemplateValidator();
 
-    public ScriptController(VisitSurveys visits, SurveyProperties properties) {
+    public ScriptController(VisitSurveys visits, ScriptFacts facts) {
         this.visits = visits;
-        this.properties = properties;
+        this.facts = facts;
     }
 
     /** One question as the agent asks it: its text filled, its branch conditions as in the template. */
@@ -48,14 +47,11 @@ public class ScriptController {
     public Mono<ScriptView> script(Caller caller, @PathVariable String visitId,
                                    @RequestParam(required = false) Integer version) {
         return visits.visit(caller.tenantId(), visitId)
-                .flatMap(visit -> visits.template(visit, version))
-                .zipWith(agentName())
+                .flatMap(visit -> Mono.zip(visits.template(visit, version),
+                        agentName().flatMap(agent -> facts.of(visit, agent))))
                 .map(t -> {
                     var template = t.getT1();
-                    // the customer's name lives in customer-service: the script addresses them neutrally ("客户")
-                    ScriptContext context = new ScriptContext(null, null, t.getT2(),
-                            properties.organisationOf(caller.tenantId()), null);
-                    RenderedScript s = renderer.render(template, context);
+                    RenderedScript s = renderer.render(template, t.getT2());
                     List<TemplateBody.QuestionBody> questions = s.questions().stream().map(q -> {
                         TemplateBody.QuestionBody b = TemplateBody.of(q.question());
                         return new TemplateBody.QuestionBody(b.id(), b.type(), q.text(), b.required(), b.options(),
@@ -69,7 +65,10 @@ public class ScriptController {
                 });
     }
 
-    /** The agent's display name from the token's {@code name} claim; empty string when absent (fallback used). */
+    /**
+     * The agent's display name from the token's {@code name} claim; empty when absent, and the script then says
+     * "回访专员". The subject is a user id ("u-1042"), not a name to read out to a customer, so it is not used.
+     */
     private static Mono<String> agentName() {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(ctx -> ctx.getAuthentication())

@@ -261,8 +261,8 @@ class AgentResponseApiTest extends SurveyServiceTestBase {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(script.get("templateId").asText()).isEqualTo("hospital-inpatient");
         assertThat(script.get("templateVersion").asInt()).isEqualTo(1);
-        assertThat(script.get("opening").asText()).contains("回访员李娜", "仁和医院", "请问是客户吗", "近期出院")
-                .doesNotContain("{");
+        assertThat(script.get("opening").asText()).contains("客服部的李娜", "仁和医院", "请问是客户吗", "近期出院")
+                .doesNotContain("{", "null");
         assertThat(script.get("replyToDissatisfied").asText()).isNotBlank();
         assertThat(script.get("notes").findValuesAsText("title")).contains("健康宣教");
         assertThat(script.get("questions").findParents("type").stream().map(q -> q.get("id").asText()).toList())

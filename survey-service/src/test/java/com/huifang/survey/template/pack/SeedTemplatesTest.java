@@ -110,6 +110,39 @@ class SeedTemplatesTest {
     }
 
     @Test
+    void aWealthManagerPromisingReturnsOrCollectingPrivateFeesIsAProblemAndRiskDisclosureIsConfirmed() {
+        SurveyTemplate t = reader.readSeed("survey-wealth-contract", "t");
+        assertThat(t.questions()).extracting(Question::id).contains("riskDisclosed", "coolingOff", "returnPromised");
+        List<Answer> answers = List.of(yesNo("holder", true), yesNo("signedPersonally", true),
+                yesNo("productExplained", true), yesNo("riskDisclosed", true), yesNo("riskAssessment", true),
+                yesNo("returnPromised", true), yesNo("coolingOff", false), yesNo("privateFees", false),
+                number("managerService", 5));
+        SurveyResponse response = SurveyResponse.byAgent(t.ref(), answers, null);
+        assertThat(new ResponseValidator().validate(t, response)).isEmpty();
+        Scores s = Scores.of(t, response);
+        assertThat(s.problemQuestionIds()).containsExactly("returnPromised", "coolingOff");
+        assertThat(s.raisesIssue()).isTrue();
+    }
+
+    @Test
+    void aDormantMemberIsAskedWhyAndWhetherTheyWouldComeBackAGraduateAboutCoursesAndNeeds() {
+        QuestionFlow flow = new QuestionFlow(reader.readSeed("survey-member-care", "t"));
+        assertThat(flow.shown(List.of(Answer.option("status", "paused")))).extracting(Question::id)
+                .containsExactly("status", "pauseReason", "comeBack", "suggestions");
+        assertThat(flow.shown(List.of(Answer.option("status", "graduated")))).extracting(Question::id)
+                .containsExactly("status", "courses", "needs", "suggestions");
+    }
+
+    @Test
+    void aClinicNoShowWhoIsStillConsideringIsOfferedANewBookingAndAskedForATime() {
+        QuestionFlow flow = new QuestionFlow(reader.readSeed("survey-clinic", "t"));
+        assertThat(flow.shown(List.of(Answer.option("reason", "considering"), yesNo("rebook", true))))
+                .extracting(Question::id).containsExactly("reason", "rebook", "preferredTime", "consultation");
+        assertThat(flow.shown(List.of(Answer.option("reason", "service")))).extracting(Question::id)
+                .containsExactly("reason", "elsewhereWhy", "consultation");
+    }
+
+    @Test
     void unknownFieldInAPackIsAnError() {
         String json = "{\"id\":\"x\",\"name\":\"x\",\"channels\":[\"PHONE\"],\"questons\":[]}";
         assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t"))

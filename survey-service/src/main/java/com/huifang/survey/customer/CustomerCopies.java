@@ -1,0 +1,114 @@
+package com.huifang.survey.customer;
+
+import com.huifang.contracts.EventEnvelope;
+import com.huifang.contracts.EventJson;
+import com.huifang.contracts.events.CustomerErased;
+import com.huifang.contracts.events.CustomerProfileChanged;
+import com.huifang.contracts.events.ServiceEventRecorded;
+import com.huifang.survey.customer.domain.Salutation;
+import com.huifang.survey.customer.store.CustomerCopyDocument;
+import com.huifang.survey.customer.store.ServiceEventCopyDocument;
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps the per-tenant customer copy (salutation and title) and the dates of service events, from the events of
+ * {@code huifang.customers}. Every write is idempotent: a conditional upsert keyed by tenant and id.
+ */
+@Service
+public class CustomerCopies {
+
+    private final ReactiveMongoTemplate mongo;
+
+    public CustomerCopies(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Void> apply(EventEnvelope envelope) {
+        return switch (envelope.type()) {
+            case "CustomerProfileChanged" -> profile(envelope.tenantId(),
+                    EventJson.payload(envelope, CustomerProfileChanged.class), envelope.occurredAt());
+            case "CustomerErased" -> erase(envelope.tenantId(), EventJson.payload(envelope, CustomerErased.class),
+                    envelope.occurredAt());
+            case "ServiceEventRecorded" -> serviceEvent(envelope.tenantId(),
+                    EventJson.payload(envelope, ServiceEventRecorded.class));
+            default -> Mono.empty();
+        };
+    }
+
+    /** How the customer is addressed; {@link Salutation#UNKNOWN} when nothing (or an erasure) is known. */
+    public Mono<Salutation> salutation(String tenantId, String customerId) {
+        if (customerId == null) {
+            return Mono.just(Salutation.UNKNOWN);
+        }
+        return mongo.findById(CustomerCopyDocument.idOf(tenantId, customerId), CustomerCopyDocument.class)
+                .filter(c -> tenantId.equals(c.tenantId) && !c.erased)
+                .map(c -> Salutation.of(c.salutation, c.title))
+                .defaultIfEmpty(Salutation.UNKNOWN);
+    }
+
+    /** When the service event happened, if survey-service has seen it. */
+    public Mono<Instant> serviceEventTime(String tenantId, String serviceEventId) {
+        if (serviceEventId == null) {
+            return Mono.empty();
+        }
+        return mongo.findById(ServiceEventCopyDocument.idOf(tenantId, serviceEventId), ServiceEventCopyDocument.class)
+                .filter(e -> tenantId.equals(e.tenantId))
+                .mapNotNull(e -> e.occurredAt);
+    }
+
+    /**
+     * Applies a profile only over a lower version and never over an erasure: the query then matches nothing, the
+     * upsert collides with the existing id, and the event is ignored.
+     */
+    private Mono<Void> profile(String tenantId, CustomerProfileChanged p, Instant at) {
+        String id = CustomerCopyDocument.idOf(tenantId, p.customerId());
+        Query newer = Query.query(Criteria.where("_id").is(id).and("version").lt(p.version()).and("erased").ne(true));
+        Update update = new Update()
+                .setOnInsert("tenantId", tenantId)
+                .setOnInsert("customerId", p.customerId())
+                .set("salutation", p.salutation())
+                .set("title", p.title())
+                .set("version", p.version())
+                .set("updatedAt", at);
+        return mongo.findAndModify(newer, update, FindAndModifyOptions.options().upsert(true),
+                        CustomerCopyDocument.class)
+                .onErrorResume(DuplicateKeyException.class, stale -> Mono.empty())
+                .then();
+    }
+
+    private Mono<Void> erase(String tenantId, CustomerErased e, Instant at) {
+        Update update = new Update()
+                .setOnInsert("tenantId", tenantId)
+                .setOnInsert("customerId", e.customerId())
+                .setOnInsert("version", 0)
+                .set("erased", true)
+                .unset("salutation")
+                .unset("title")
+                .set("updatedAt", at);
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(CustomerCopyDocument.idOf(tenantId,
+                        e.customerId()))), update, FindAndModifyOptions.options().upsert(true),
+                        CustomerCopyDocument.class)
+                .then();
+    }
+
+    private Mono<Void> serviceEvent(String tenantId, ServiceEventRecorded e) {
+        Update update = new Update()
+                .setOnInsert("tenantId", tenantId)
+                .set("serviceEventId", e.serviceEventId())
+                .set("customerId", e.customerId())
+                .set("eventType", e.eventType())
+                .set("occurredAt", e.occurredAt());
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(ServiceEventCopyDocument.idOf(tenantId,
+                        e.serviceEventId()))), update, FindAndModifyOptions.options().upsert(true),
+                        ServiceEventCopyDocument.class)
+                .then();
+    }
+}
