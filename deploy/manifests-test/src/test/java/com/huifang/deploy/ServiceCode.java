@@ -26,7 +26,7 @@ final class ServiceCode {
     static final Set<String> TOKEN_KEYS = Set.of("HUIFANG_JWT_SECRET", "HUIFANG_JWK_SET_URI");
     /** Tuning knobs with sound defaults: a deployment may leave them out. */
     static final Set<String> OPTIONAL = Set.of("HUIFANG_SWEEP_INTERVAL", "HUIFANG_METRICS_INTERVAL", "HUIFANG_LOG_FORMAT", "HUIFANG_JWT_ISSUER",
-            "SURVEY_QUIET_DAYS", "SURVEY_LINK_VALID_FOR", "SURVEY_SMS_OUTBOX");
+            "SURVEY_QUIET_DAYS", "SURVEY_LINK_VALID_FOR", "SURVEY_SMS_OUTBOX", "HUIFANG_INBOX_RETENTION");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
 
