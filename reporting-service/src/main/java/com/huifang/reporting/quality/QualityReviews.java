@@ -5,7 +5,6 @@ import com.huifang.platform.audit.AuditDraft;
 import com.huifang.platform.audit.AuditTrail;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
-import com.huifang.reporting.facts.FactProjection;
 import com.huifang.reporting.facts.domain.VisitFact;
 import com.huifang.reporting.facts.domain.VisitResult;
 import com.huifang.reporting.facts.store.FactReader;
@@ -120,7 +119,9 @@ public class QualityReviews implements AgentReviewScores {
      */
     public Mono<QualityReviewDocument> review(Caller caller, String visitId, Map<String, Integer> scores,
                                               String comments) {
-        return visitForReviewer(caller, visitId).flatMap(v -> {
+        return visitForReviewer(caller, visitId).zipWith(facts.zone(caller.tenantId())).flatMap(found -> {
+            VisitFact v = found.getT1();
+            java.time.ZoneId zone = found.getT2();
             if (!finished(v)) {
                 return Mono.error(ApiProblem.conflict("visit-not-finished", "quality.review.not-finished", visitId));
             }
@@ -133,7 +134,7 @@ public class QualityReviews implements AgentReviewScores {
             d.agentId = v.agentId();
             d.reviewerId = caller.userId();
             d.reviewerRole = AuditActor.of(caller).role();
-            LocalDate date = v.dueAt().atZone(FactProjection.zoneOf(caller.tenantId())).toLocalDate();
+            LocalDate date = v.dueAt().atZone(zone).toLocalDate();
             d.visitDate = date.toString();
             d.month = YearMonth.from(date).toString();
             for (ChecklistItem item : ChecklistItem.values()) {

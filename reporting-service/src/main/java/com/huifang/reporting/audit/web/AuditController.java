@@ -11,7 +11,6 @@ import com.huifang.reporting.audit.domain.AuditEntry;
 import com.huifang.reporting.audit.domain.AuditSearch;
 import com.huifang.reporting.audit.domain.AuditSearchException;
 import com.huifang.reporting.audit.store.AuditStore;
-import com.huifang.reporting.facts.FactProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +46,11 @@ public class AuditController {
     private final AuditStore store;
     private final AuditTrail trail;
     private final Clock clock;
+    private final com.huifang.reporting.facts.store.FactReader facts;
 
-    public AuditController(AuditStore store, AuditTrail trail, Clock clock) {
+    public AuditController(AuditStore store, AuditTrail trail, Clock clock,
+                           com.huifang.reporting.facts.store.FactReader facts) {
+        this.facts = facts;
         this.store = store;
         this.trail = trail;
         this.clock = clock;
@@ -111,14 +113,15 @@ public class AuditController {
     }
 
     private Mono<AuditSearch> search(Caller caller, MultiValueMap<String, String> params, boolean export) {
-        return Mono.fromCallable(() -> {
+        return Mono.fromRunnable(() -> {
             requireReader(caller);
             if (export && params.getFirst("cursor") != null) {
                 throw ApiProblem.invalidField("cursor", "not-allowed", "audit.search.no-cursor-in-export");
             }
+        }).then(facts.zone(caller.tenantId())).map(zone -> {
             try {
-                return AuditSearch.parse(caller.tenantId(), params::getFirst, clock.instant(),
-                        FactProjection.zoneOf(caller.tenantId()));
+                // dates without a time are the tenant's local dates
+                return AuditSearch.parse(caller.tenantId(), params::getFirst, clock.instant(), zone);
             } catch (AuditSearchException e) {
                 throw ApiProblem.invalidField(e.field(), e.code(), e.messageKey(), e.args());
             }
