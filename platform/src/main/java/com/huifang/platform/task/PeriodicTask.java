@@ -25,8 +25,9 @@ import reactor.core.scheduler.Schedulers;
  * Spring's {@code spring.lifecycle.timeout-per-shutdown-phase}), so a relay does not leave a
  * half-sent document behind when it can help it.
  *
- * <p>Declare it as a bean: {@code new PeriodicTask("due-sweep", interval, sweeper::sweepOnce, registry)}.
- * The pass itself must not block: it is a {@code Mono}, subscribed on {@link #scheduler}.
+ * <p>Declare it as a bean: {@code new PeriodicTask("due-sweep", interval, sweeper::sweepOnce, registry)}
+ * ({@link #startingAtOnce()} for a refresh whose first pass should not wait an interval). The pass
+ * must not block: it is a {@code Mono}, its ticks come from a bounded-elastic scheduler.
  */
 public class PeriodicTask implements SmartLifecycle {
 
@@ -37,6 +38,7 @@ public class PeriodicTask implements SmartLifecycle {
 
     private final String name;
     private final Duration interval;
+    private final Duration initialDelay;
     private final Supplier<? extends Mono<?>> pass;
     private final Scheduler scheduler;
     private final int phase;
@@ -48,29 +50,42 @@ public class PeriodicTask implements SmartLifecycle {
     private Sinks.Empty<Void> finished;
 
     public PeriodicTask(String name, Duration interval, Supplier<? extends Mono<?>> pass, MeterRegistry registry) {
-        this(name, interval, pass, registry, Schedulers.boundedElastic(), DEFAULT_PHASE);
+        this(name, interval, interval, pass, Schedulers.boundedElastic(), DEFAULT_PHASE,
+                Counter.builder("huifang.task.runs").description("Passes of a periodic task that completed")
+                        .tag("task", name).register(registry),
+                Counter.builder("huifang.task.failures")
+                        .description("Passes of a periodic task that failed (the next tick tries again)")
+                        .tag("task", name).register(registry));
     }
 
-    public PeriodicTask(String name, Duration interval, Supplier<? extends Mono<?>> pass, MeterRegistry registry,
-                        Scheduler scheduler, int phase) {
+    private PeriodicTask(String name, Duration initialDelay, Duration interval, Supplier<? extends Mono<?>> pass,
+                         Scheduler scheduler, int phase, Counter runs, Counter failures) {
         this.name = Objects.requireNonNull(name, "name");
         this.interval = Objects.requireNonNull(interval, "interval");
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("interval of task " + name + " must be positive: " + interval);
         }
+        this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
         this.pass = Objects.requireNonNull(pass, "pass");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.phase = phase;
-        this.runs = Counter.builder("huifang.task.runs").description("Passes of a periodic task that completed")
-                .tag("task", name).register(registry);
-        this.failures = Counter.builder("huifang.task.failures")
-                .description("Passes of a periodic task that failed (the next tick tries again)")
-                .tag("task", name).register(registry);
+        this.runs = runs;
+        this.failures = failures;
+    }
+
+    /** The same task, its first pass right at start (a gauge refresh) instead of one interval later. */
+    public PeriodicTask startingAtOnce() {
+        return new PeriodicTask(name, Duration.ZERO, interval, pass, scheduler, phase, runs, failures);
     }
 
     /** The same task stopping in another lifecycle phase. */
-    public PeriodicTask withPhase(int phase, MeterRegistry registry) {
-        return new PeriodicTask(name, interval, pass, registry, scheduler, phase);
+    public PeriodicTask withPhase(int phase) {
+        return new PeriodicTask(name, initialDelay, interval, pass, scheduler, phase, runs, failures);
+    }
+
+    /** The same task on another scheduler (tests use a virtual-time one). */
+    public PeriodicTask on(Scheduler scheduler) {
+        return new PeriodicTask(name, initialDelay, interval, pass, scheduler, phase, runs, failures);
     }
 
     public String name() {
@@ -105,7 +120,7 @@ public class PeriodicTask implements SmartLifecycle {
             stop.asMono().subscribe(null, null, () -> stopping.set(true));
             stopSignal = stop;
             finished = done;
-            loop = Flux.interval(interval, scheduler)
+            loop = Flux.interval(initialDelay, interval, scheduler)
                     .takeUntilOther(stop.asMono())
                     .onBackpressureDrop()
                     // concatMap completes only once the pass in flight has: a stop lets it finish;

@@ -75,6 +75,20 @@ class PeriodicTaskTest {
     }
 
     @Test
+    void aTaskStartingAtOnceRunsItsFirstPassWithoutWaitingAnInterval() {
+        AtomicInteger calls = new AtomicInteger();
+        PeriodicTask task = new PeriodicTask("gauges", Duration.ofHours(1), () -> Mono.fromRunnable(calls::incrementAndGet),
+                registry).startingAtOnce();
+        task.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() == 1);
+        } finally {
+            task.stop();
+        }
+        assertThat(registry.counter("huifang.task.runs", "task", "gauges").count()).isEqualTo(1.0);
+    }
+
+    @Test
     void aStopBeforeAnyStartCallsBackAtOnce() {
         PeriodicTask task = new PeriodicTask("idle", Duration.ofSeconds(1), Mono::empty, registry);
         AtomicBoolean stopped = new AtomicBoolean();
