@@ -149,8 +149,10 @@ public class OutboxRelay {
     /** Takes the document for this instance until the lease ends; empty when another instance holds it. */
     private Mono<Document> claim(String collection, Object id) {
         Instant now = leaseClock.instant();
-        Query free = new Query(new Criteria().andOperator(Criteria.where("_id").is(id), pending(),
-                unleased(Date.from(now))));
+        // _id at the top level of the filter: the embedded store then reads its _id index instead of scanning
+        Date at = Date.from(now);
+        Query free = Query.query(Criteria.where("_id").is(id).and(PENDING_KEY).exists(true)
+                .orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE + ".until").lt(at)));
         free.fields().include(FIELD);
         Update take = new Update().set(LEASE, new Document("owner", owner).append("until", Date.from(now.plus(lease))));
         return mongo.findAndModify(free, take, FindAndModifyOptions.options().returnNew(true), Document.class, collection)
