@@ -1,6 +1,5 @@
 package com.huifang.platform.messaging;
 
-import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,8 +32,9 @@ import reactor.core.publisher.Mono;
  * <ol>
  *   <li>find documents with pending entries that no live lease holds (an index on
  *       {@code outbox.eventId} finds them without scanning);</li>
- *   <li>claim each one by a conditional single-document update that sets {@code outboxLease
- *       {owner, until}} only if nobody holds a live lease: exactly one instance wins;</li>
+ *   <li>claim them with one conditional update that sets {@code outboxLease {owner, token, until}}
+ *       on each document nobody holds a live lease on (atomic per document: exactly one instance
+ *       wins each), then read back the documents carrying this pass's token;</li>
  *   <li>send its entries in order (acks=all, idempotent producer) and wait for the broker;</li>
  *   <li>pull exactly the acknowledged entries (the longest acknowledged prefix, so a key's order
  *       holds) and release the lease in one update; a drained stand-alone document (collections in
@@ -127,36 +125,36 @@ public class OutboxRelay {
     }
 
     private Mono<Long> relayCollection(String collection) {
-        Date now = Date.from(leaseClock.instant());
-        Query candidates = new Query(new Criteria().andOperator(pending(), unleased(now))).limit(batchSize);
+        Instant now = leaseClock.instant();
+        Query candidates = new Query(new Criteria().andOperator(pending(), unleased(Date.from(now)))).limit(batchSize);
         candidates.fields().include("_id");
         return mongo.find(candidates, Document.class, collection)
                 .map(d -> d.get("_id"))
                 .collectList()
-                .flatMapMany(ids -> {
-                    // several instances see the same candidates: each tries them in its own order
-                    List<Object> shuffled = new ArrayList<>(ids);
-                    Collections.shuffle(shuffled);
-                    return Flux.fromIterable(shuffled);
-                })
-                .flatMap(id -> claim(collection, id).flatMap(doc -> relayDocument(collection, doc)), CONCURRENT_DOCUMENTS)
-                .reduce(0L, Long::sum)
+                .flatMap(ids -> ids.isEmpty() ? Mono.just(0L) : claimAndRelay(collection, ids, now))
                 .flatMap(n -> mongo.count(new Query(pending()), collection)
                         .doOnNext(count -> backlog.get(collection).set(count))
                         .thenReturn(n));
     }
 
-    /** Takes the document for this instance until the lease ends; empty when another instance holds it. */
-    private Mono<Document> claim(String collection, Object id) {
-        Instant now = leaseClock.instant();
-        // _id at the top level of the filter: the embedded store then reads its _id index instead of scanning
-        Date at = Date.from(now);
-        Query free = Query.query(Criteria.where("_id").is(id).and(PENDING_KEY).exists(true)
-                .orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE + ".until").lt(at)));
-        free.fields().include(FIELD);
-        Update take = new Update().set(LEASE, new Document("owner", owner).append("until", Date.from(now.plus(lease))));
-        return mongo.findAndModify(free, take, FindAndModifyOptions.options().returnNew(true), Document.class, collection)
-                .switchIfEmpty(Mono.fromRunnable(claimsLost::increment));
+    /**
+     * Claims the candidates nobody holds with one conditional update (each document's filter and
+     * update are atomic: of several instances claiming at once, one wins each document), marking
+     * them with a token of this pass; then relays exactly the documents that carry the token.
+     */
+    private Mono<Long> claimAndRelay(String collection, List<Object> ids, Instant now) {
+        String token = owner + "/" + UUID.randomUUID();
+        Query free = Query.query(Criteria.where("_id").in(ids).and(PENDING_KEY).exists(true)
+                .orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE + ".until").lt(Date.from(now))));
+        Update take = new Update().set(LEASE, new Document("owner", owner).append("token", token)
+                .append("until", Date.from(now.plus(lease))));
+        Query mine = Query.query(Criteria.where("_id").in(ids).and(LEASE + ".token").is(token));
+        mine.fields().include(FIELD);
+        return mongo.updateMulti(free, take, collection)
+                .doOnNext(r -> claimsLost.increment(ids.size() - r.getModifiedCount()))
+                .thenMany(mongo.find(mine, Document.class, collection))
+                .flatMap(doc -> relayDocument(collection, doc), CONCURRENT_DOCUMENTS)
+                .reduce(0L, Long::sum);
     }
 
     private Mono<Long> relayDocument(String collection, Document doc) {
@@ -184,20 +182,18 @@ public class OutboxRelay {
         });
     }
 
-    /** Pulls the sent entries; releases the lease in the same update while it is still ours. */
+    /**
+     * Pulls the sent entries and releases the lease in one update by {@code _id} alone (the embedded
+     * store reads its index only for a filter on {@code _id} alone). Had this pass outlived its lease
+     * and another instance claimed the document meanwhile, that instance's lease goes too: at worst an
+     * entry is sent once more, never lost.
+     */
     private Mono<Void> pullAndRelease(String collection, Object id, List<String> sent) {
         Update pullAndRelease = new Update().unset(LEASE);
-        Update pull = new Update();
         if (!sent.isEmpty()) {
             pullAndRelease.pull(FIELD, Query.query(Criteria.where("eventId").in(sent)));
-            pull.pull(FIELD, Query.query(Criteria.where("eventId").in(sent)));
         }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(LEASE + ".owner").is(owner)),
-                        pullAndRelease, collection)
-                .flatMap(r -> r.getMatchedCount() > 0 || sent.isEmpty() ? Mono.<UpdateResult>empty()
-                        // the lease ran out and another instance holds it: the entries were sent all the same
-                        : mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection))
-                .then();
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pullAndRelease, collection).then();
     }
 
     private Mono<Void> deleteIfDrained(String collection, Object id) {
