@@ -2,11 +2,13 @@ package com.huifang.platform.messaging;
 
 import com.huifang.contracts.EventJson;
 import com.huifang.contracts.Topics;
+import com.huifang.platform.task.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +78,7 @@ public class KafkaMessagingAutoConfiguration {
         return new Inbox(mongo, clock, registry, timeout);
     }
 
-    /** Processed-event markers are unique by id; the time index lets a purge drop old markers. */
+    /** Processed-event markers are unique by id; the time index lets the purge drop old markers. */
     @Bean
     com.huifang.platform.mongo.IndexDeclaration processedEventIndexes() {
         return mongo -> mongo.indexOps(Inbox.COLLECTION)
@@ -85,18 +87,53 @@ public class KafkaMessagingAutoConfiguration {
                 .then();
     }
 
+    /** Deletes processed-event markers older than {@code huifang.inbox.retention} (default 14 days). */
+    @Bean
+    InboxPurge inboxPurge(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry registry,
+                          @Value("${huifang.inbox.retention:14d}") Duration retention) {
+        return new InboxPurge(mongo, clock, retention, registry);
+    }
+
+    @Bean
+    PeriodicTask inboxPurgeTask(InboxPurge purge, MeterRegistry registry,
+                                @Value("${huifang.inbox.purge-interval:1h}") Duration interval) {
+        return new PeriodicTask("inbox-purge", interval, purge::purgeOnce, registry);
+    }
+
     /**
      * Drains the service's own outbox collections and the stand-alone audit entries
-     * ({@link com.huifang.platform.audit.AuditTrail#COLLECTION}) every service may write.
+     * ({@link com.huifang.platform.audit.AuditTrail#COLLECTION}, deleted once relayed) every service may write.
      */
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
                             ObjectProvider<OutboxCollections> collections, MeterRegistry registry,
-                            @Value("${huifang.outbox.interval:200ms}") Duration interval,
-                            @Value("${huifang.outbox.batch-size:200}") int batchSize) {
-        List<String> names = new ArrayList<>(collections.getIfAvailable(() -> OutboxCollections.of()).names());
-        names.add(com.huifang.platform.audit.AuditTrail.COLLECTION);
-        return new OutboxRelay(mongo, kafka, new OutboxCollections(List.copyOf(names)), interval, batchSize, registry);
+                            @Value("${spring.application.name:huifang}") String service,
+                            @Value("${huifang.outbox.batch-size:200}") int batchSize,
+                            @Value("${huifang.outbox.lease:30s}") Duration lease) {
+        return new OutboxRelay(mongo, kafka, relayed(collections), Set.of(com.huifang.platform.audit.AuditTrail.COLLECTION),
+                batchSize, lease, Clock.systemUTC(), OutboxRelay.ownerName(service), registry);
+    }
+
+    @Bean
+    PeriodicTask outboxRelayTask(OutboxRelay relay, MeterRegistry registry,
+                                 @Value("${huifang.outbox.interval:200ms}") Duration interval) {
+        return new PeriodicTask("outbox-relay", interval, relay::relayOnce, registry);
+    }
+
+    /** Every outbox collection's pending query reads the sparse {@code outbox.eventId} index, not the collection. */
+    @Bean
+    com.huifang.platform.mongo.IndexDeclaration outboxIndexes(ObjectProvider<OutboxCollections> collections) {
+        return mongo -> reactor.core.publisher.Flux.fromIterable(relayed(collections).names())
+                .concatMap(name -> mongo.indexOps(name).ensureIndex(OutboxRelay.pendingIndex()))
+                .then();
+    }
+
+    private static OutboxCollections relayed(ObjectProvider<OutboxCollections> collections) {
+        List<String> names = new ArrayList<>(collections.getIfAvailable(OutboxCollections::of).names());
+        if (!names.contains(com.huifang.platform.audit.AuditTrail.COLLECTION)) {
+            names.add(com.huifang.platform.audit.AuditTrail.COLLECTION);
+        }
+        return new OutboxCollections(List.copyOf(names));
     }
 
     @Bean
