@@ -37,9 +37,15 @@ public class RetentionAutoConfiguration {
     @Bean
     RetentionPurge retentionPurge(ReactiveMongoTemplate mongo, List<RetentionTarget> targets, RetentionSettings settings,
                                   Clock clock, MeterRegistry registry,
-                                  @Value("${huifang.retention.period:24h}") Duration period,
-                                  @Value("${huifang.retention.check-every:15m}") Duration checkEvery) {
-        return new RetentionPurge(mongo, targets, settings, clock, period, checkEvery, registry);
+                                  @Value("${huifang.retention.period:24h}") Duration period) {
+        return new RetentionPurge(mongo, targets, settings, clock, period, registry);
+    }
+
+    /** Checks whether this period's purge is due (it fires once per period across all instances). */
+    @Bean
+    com.huifang.platform.task.PeriodicTask retentionPurgeTask(RetentionPurge purge, MeterRegistry registry,
+                                                              @Value("${huifang.retention.check-every:15m}") Duration checkEvery) {
+        return new com.huifang.platform.task.PeriodicTask("retention-purge", checkEvery, purge::purgeIfDue, registry);
     }
 
     @Bean

@@ -14,17 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The daily retention purge (issue 10 §2): deletes or anonymises what outlived its tenant's
@@ -35,9 +32,10 @@ import reactor.core.scheduler.Schedulers;
  * not enforce TTL, and anonymising is not deleting.
  *
  * <p>Metrics: {@code huifang_retention_purged_total{collection,action}} and
- * {@code huifang_retention_last_run_seconds} (epoch seconds of the last purge this instance ran).
+ * {@code huifang_retention_last_run_seconds} (epoch seconds of the last purge this instance ran). It is
+ * checked every {@code huifang.retention.check-every} by a {@link com.huifang.platform.task.PeriodicTask}.
  */
-public class RetentionPurge implements SmartLifecycle {
+public class RetentionPurge {
 
     static final String LEASES = "platform_leases";
     static final String PURGE_ID = "retention-purge";
@@ -52,20 +50,17 @@ public class RetentionPurge implements SmartLifecycle {
     private final RetentionSettings settings;
     private final Clock clock;
     private final Duration period;
-    private final Duration checkEvery;
     private final MeterRegistry registry;
     private final String owner = UUID.randomUUID().toString();
     private final AtomicLong lastRun = new AtomicLong();
-    private volatile Disposable loop;
 
     public RetentionPurge(ReactiveMongoTemplate mongo, List<RetentionTarget> targets, RetentionSettings settings,
-                          Clock clock, Duration period, Duration checkEvery, MeterRegistry registry) {
+                          Clock clock, Duration period, MeterRegistry registry) {
         this.mongo = mongo;
         this.targets = List.copyOf(targets);
         this.settings = settings;
         this.clock = clock;
         this.period = period;
-        this.checkEvery = checkEvery;
         this.registry = registry;
         Gauge.builder("huifang.retention.last.run", lastRun, AtomicLong::get)
                 .description("Epoch seconds of the last retention purge this instance ran").baseUnit("seconds")
@@ -134,31 +129,5 @@ public class RetentionPurge implements SmartLifecycle {
         Update strip = new Update().set("anonymisedAt", now);
         target.anonymiseFields().forEach(strip::unset);
         return mongo.updateMulti(notYet, strip, target.collection()).map(r -> r.getModifiedCount());
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(Duration.ofSeconds(5), checkEvery, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> purgeIfDue().onErrorResume(e -> {
-                    log.warn("Retention purge failed, will retry at the next check: {}", e.toString());
-                    registry.counter("huifang.retention.failures").increment();
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
     }
 }

@@ -52,7 +52,7 @@ class RetentionPurgeTest {
     }
 
     private RetentionPurge purge(List<RetentionTarget> targets) {
-        return new RetentionPurge(mongo, targets, settings, clock, Duration.ofHours(24), Duration.ofMinutes(15), registry);
+        return new RetentionPurge(mongo, targets, settings, clock, Duration.ofHours(24), registry);
     }
 
     private void insert(String collection, String id, String tenant, Instant endedAt, String state) {
