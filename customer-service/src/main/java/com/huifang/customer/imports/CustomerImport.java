@@ -50,10 +50,11 @@ import reactor.core.scheduler.Schedulers;
  * <p>Resumable: the uploaded file stays in the imports directory until the job ends, and the
  * job's {@code done} counter is a cursor — it advances only after a whole chunk is settled, in one
  * update conditional on the cursor and on this instance's lease. A job interrupted by a restart (or
- * an instance that died) is taken up again, at start-up or by the periodic check, by whichever
- * instance claims it first once its lease ran out (an atomic find-and-modify: single-firing), and
- * continues after the cursor. Rows of the chunk that was in flight are processed again, which
- * stores nothing twice: customer ids derive from job and row, row-error ids from job, row and index.
+ * an instance that died) is taken up again, at start-up or by the periodic check ({@link #resumeDue()},
+ * run by {@link ImportTasks}), by whichever instance claims it first once its lease ran out (an
+ * atomic find-and-modify: single-firing), and continues after the cursor. Rows of the chunk that
+ * was in flight are processed again, which stores nothing twice: customer ids derive from job and
+ * row, row-error ids from job, row and index.
  */
 @Service
 public class CustomerImport implements SmartLifecycle {
@@ -61,6 +62,8 @@ public class CustomerImport implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CustomerImport.class);
     static final int CHUNK = 250;
     static final int CONCURRENCY = 8;
+    /** Hands the jobs back before the outbox relay and the Mongo client stop, after the resume check did. */
+    static final int PHASE = Integer.MAX_VALUE - 50;
 
     private final ReactiveMongoTemplate mongo;
     private final CustomerService customers;
@@ -70,7 +73,7 @@ public class CustomerImport implements SmartLifecycle {
     /** This instance, as a lease owner. */
     private final String instanceId = UUID.randomUUID().toString();
     private final Map<String, Disposable> running = new ConcurrentHashMap<>();
-    private volatile Disposable checks;
+    private volatile boolean started;
 
     public CustomerImport(ReactiveMongoTemplate mongo, CustomerService customers, TenantCodesSource codes,
                           ImportProperties properties, Clock clock) {
@@ -323,17 +326,12 @@ public class CustomerImport implements SmartLifecycle {
         }
     }
 
-    // --- lifecycle: resume at start-up and periodically; on stop, hand running jobs back at once ---
+    // --- lifecycle: on stop, hand running jobs back at once (the resume check is ImportTasks' PeriodicTask,
+    // stopped in an earlier phase, so no check claims a job again once its lease is released) ---
 
     @Override
     public void start() {
-        checks = Flux.interval(Duration.ZERO, properties.checkInterval(), Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> resumeDue().onErrorResume(e -> {
-                    log.warn("Import resume check failed, will retry: {}", e.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        started = true;
     }
 
     /**
@@ -343,11 +341,7 @@ public class CustomerImport implements SmartLifecycle {
      */
     @Override
     public void stop() {
-        Disposable c = checks;
-        if (c != null) {
-            c.dispose();
-        }
-        checks = null;
+        started = false;
         running.values().forEach(Disposable::dispose);
         running.clear();
         mongo.updateMulti(Query.query(Criteria.where("leaseOwner").is(instanceId)
@@ -362,12 +356,11 @@ public class CustomerImport implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return checks != null && !checks.isDisposed();
+        return started;
     }
 
     @Override
     public int getPhase() {
-        // stops before the outbox relay and the Mongo client
-        return Integer.MAX_VALUE - 50;
+        return PHASE;
     }
 }

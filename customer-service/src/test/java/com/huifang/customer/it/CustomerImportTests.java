@@ -14,9 +14,11 @@ import org.dhatim.fastexcel.Worksheet;
 import com.huifang.customer.imports.CustomerImport;
 import com.huifang.customer.imports.store.ImportJobDocument;
 import com.huifang.customer.support.ImportProperties;
+import com.huifang.platform.task.PeriodicTask;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -114,6 +116,11 @@ class CustomerImportTests extends CustomerServiceIntegrationTest {
     @Autowired
     CustomerImport imports;
 
+    /** The periodic resume check of the imports. */
+    @Autowired
+    @Qualifier("importResumeTask")
+    PeriodicTask importResume;
+
     @Autowired
     ImportProperties importProperties;
 
@@ -148,8 +155,10 @@ class CustomerImportTests extends CustomerServiceIntegrationTest {
         String jobId = upload(sup, "resume.csv", csvWith3BadRows(rows, "13300")).expectStatus().isAccepted()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
 
-        // the service stops mid-file (as in a shutdown): processing ends, the lease is handed back
+        // the service stops mid-file (as in a shutdown, in its order): no more resume checks, processing
+        // ends, the lease is handed back
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> job(jobId).done >= 250);
+        importResume.stop();
         imports.stop();
         ImportJobDocument interrupted = job(jobId);
         assertThat(interrupted.state).isEqualTo(ImportJobDocument.State.RUNNING);
@@ -171,6 +180,7 @@ class CustomerImportTests extends CustomerServiceIntegrationTest {
         // the claimant died: once its lease ran out, the restarted processor takes the job up and finishes it
         CLOCK.advance(importProperties.lease().plusSeconds(1));
         imports.start();
+        importResume.start();
         JsonNode done = awaitFinished(sup, jobId, Duration.ofMinutes(4));
 
         assertThat(done.get("state").asText()).isEqualTo("DONE");
@@ -186,6 +196,12 @@ class CustomerImportTests extends CustomerServiceIntegrationTest {
         // titles come from the gender column
         assertThat(mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("name").is("客户1")),
                 org.bson.Document.class, "customers").block().getString("title")).isEqualTo("MS");
+    }
+
+    @Test
+    void onShutdownTheResumeCheckStopsBeforeTheJobsAreHandedBack() {
+        // Spring stops the higher phase first: a check after the hand-back would claim the jobs again
+        assertThat(importResume.getPhase()).isGreaterThan(imports.getPhase());
     }
 
     @Test

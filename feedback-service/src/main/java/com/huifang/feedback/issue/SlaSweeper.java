@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,10 +17,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Applies the SLA warnings and escalations that fell due, and delivers notifications a crash left pending.
@@ -36,9 +31,11 @@ import reactor.core.scheduler.Schedulers;
  * while its holder is still writing, the version check still lets only one write through, and event ids
  * derived from the issue, clock and level make a repeat a duplicate consumers drop — each warning and each
  * escalation is published once.
+ *
+ * <p>{@link IssueTasks} runs {@link #passOnce()} every {@code huifang.feedback.sla-sweep-interval}.
  */
 @Component
-public class SlaSweeper implements SmartLifecycle {
+public class SlaSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(SlaSweeper.class);
     public static final List<String> ACTIVE = List.of(IssueState.OPEN.name(), IssueState.ACKNOWLEDGED.name(),
@@ -51,20 +48,24 @@ public class SlaSweeper implements SmartLifecycle {
     /** How long a claim holds an issue if its sweeper dies before saving. */
     static final Duration CLAIM = Duration.ofMinutes(2);
 
-    private final Duration interval;
     private final Notifications notifications;
     private final String instance = UUID.randomUUID().toString();
-    private volatile Disposable loop;
 
     public SlaSweeper(ReactiveMongoTemplate mongo, IssueWorkflow workflow, IssueMetrics metrics, Clock clock,
-                      Notifications notifications,
-                      @Value("${huifang.feedback.sla-sweep-interval:5s}") Duration interval) {
+                      Notifications notifications) {
         this.mongo = mongo;
         this.workflow = workflow;
         this.metrics = metrics;
         this.clock = clock;
         this.notifications = notifications;
-        this.interval = interval;
+    }
+
+    /**
+     * One pass of the periodic task: the sweep, then the notifications a crash left pending, then the
+     * issue gauges. A failing step ends the pass; the next one starts over.
+     */
+    public Mono<Void> passOnce() {
+        return sweepOnce().then(notifications.deliverPending()).then(metrics.refresh());
     }
 
     /**
@@ -101,30 +102,5 @@ public class SlaSweeper implements SmartLifecycle {
                         IssueDocument.class)
                 .filter(r -> r.getModifiedCount() > 0)
                 .map(r -> candidate);
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(interval, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(t -> sweepOnce().then(notifications.deliverPending()).then(metrics.refresh()).onErrorResume(e -> {
-                    log.warn("SLA sweep failed, will retry: {}", e.toString());
-                    return Mono.empty();
-                }).thenReturn(t), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
     }
 }

@@ -45,7 +45,8 @@ public class RetentionAutoConfiguration {
     @Bean
     com.huifang.platform.task.PeriodicTask retentionPurgeTask(RetentionPurge purge, MeterRegistry registry,
                                                               @Value("${huifang.retention.check-every:15m}") Duration checkEvery) {
-        return new com.huifang.platform.task.PeriodicTask("retention-purge", checkEvery, purge::purgeIfDue, registry);
+        return new com.huifang.platform.task.PeriodicTask("retention-purge", checkEvery, purge::purgeIfDue, registry)
+                .startingAtOnce();
     }
 
     @Bean

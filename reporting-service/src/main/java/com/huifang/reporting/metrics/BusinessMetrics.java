@@ -23,18 +23,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Business figures for Prometheus, with bounded labels only (tenant, plan, a small state or outcome
@@ -49,12 +43,12 @@ import reactor.core.scheduler.Schedulers;
  *       counted as events are projected (once per event id, through the inbox);</li>
  *   <li>{@code huifang_reporting_visits_completed_total{tenant,result=COMPLETED|FAILED|REFUSED|CANCELLED|OTHER}}.</li>
  * </ul>
- * Gauges are recomputed from the facts every {@code reporting.metrics.refresh} (15 s).
+ * Gauges are recomputed from the facts at start and every {@code reporting.metrics.refresh} (15 s), by
+ * {@link MetricsTasks}.
  */
 @Component
-public class BusinessMetrics implements FactProjection.ProjectionListener, SmartLifecycle {
+public class BusinessMetrics implements FactProjection.ProjectionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(BusinessMetrics.class);
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]{0,31}");
     /** At most this many distinct outcome codes become labels; the rest are OTHER. */
     private static final int MAX_OUTCOMES = 20;
@@ -64,20 +58,16 @@ public class BusinessMetrics implements FactProjection.ProjectionListener, Smart
     private final ReactiveMongoTemplate mongo;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Duration refresh;
     private final Duration atRiskHorizon;
     private final MultiGauge visits;
     private final MultiGauge issues;
     private final Set<String> outcomes = ConcurrentHashMap.newKeySet();
-    private volatile Disposable loop;
 
     public BusinessMetrics(ReactiveMongoTemplate mongo, MeterRegistry registry, Clock clock,
-                           @Value("${reporting.metrics.refresh:15s}") Duration refresh,
                            @Value("${reporting.metrics.at-risk-horizon:24h}") Duration atRiskHorizon) {
         this.mongo = mongo;
         this.registry = registry;
         this.clock = clock;
-        this.refresh = refresh;
         this.atRiskHorizon = atRiskHorizon;
         this.visits = MultiGauge.builder("huifang.reporting.visits")
                 .description("Open visits by tenant, plan and state: due, overdue (deadline passed), at_risk "
@@ -191,30 +181,5 @@ public class BusinessMetrics implements FactProjection.ProjectionListener, Smart
                     });
                     issues.register(rows, true);
                 }));
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(Duration.ZERO, refresh, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().onErrorResume(e -> {
-                    log.warn("Business metrics refresh failed, will retry: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
     }
 }

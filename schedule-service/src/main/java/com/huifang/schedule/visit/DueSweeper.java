@@ -8,12 +8,7 @@ import com.huifang.schedule.visit.store.VisitMapping;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -21,33 +16,25 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes {@code VisitDue} exactly once per visit, however many schedule-service instances run:
  * each candidate is claimed by one conditional single-document update (state PLANNED → DUE) that
  * also appends the event to the visit's outbox. Only one instance's update can match; a restart
- * simply finds the visits still PLANNED.
+ * simply finds the visits still PLANNED. {@link VisitTasks} runs a pass every
+ * {@code huifang.schedule.sweep-interval}.
  */
 @Component
-public class DueSweeper implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(DueSweeper.class);
+public class DueSweeper {
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
-    private final Duration interval;
     private final Counter fired;
-    private volatile Disposable loop;
 
-    public DueSweeper(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry registry,
-                      @Value("${huifang.schedule.sweep-interval:1s}") Duration interval) {
+    public DueSweeper(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry registry) {
         this.mongo = mongo;
         this.clock = clock;
-        this.interval = interval;
         this.fired = Counter.builder("huifang.visits.due.fired").description("Visits that fell due").register(registry);
     }
 
@@ -77,30 +64,5 @@ public class DueSweeper implements SmartLifecycle {
                             VisitDocument.class);
                 })
                 .doOnNext(v -> fired.increment());
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(interval, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(t -> sweepOnce().onErrorResume(e -> {
-                    log.warn("Due sweep failed, will retry: {}", e.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-        loop = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
     }
 }
