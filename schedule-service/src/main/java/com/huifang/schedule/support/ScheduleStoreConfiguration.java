@@ -21,6 +21,6 @@ public class ScheduleStoreConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("visits", "calendars", "plans", "teams");
+        return OutboxCollections.of("visits", "calendars", "plans", "teams", "access_grants");
     }
 }

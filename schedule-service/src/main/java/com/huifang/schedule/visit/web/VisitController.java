@@ -1,6 +1,7 @@
 package com.huifang.schedule.visit.web;
 
 import com.huifang.platform.security.Caller;
+import com.huifang.schedule.access.VisitReadAccess;
 import com.huifang.schedule.visit.VisitCommands;
 import com.huifang.schedule.visit.domain.FollowUpRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,22 +31,27 @@ import reactor.core.publisher.Mono;
 public class VisitController {
 
     private final VisitCommands commands;
+    private final VisitReadAccess readAccess;
 
-    public VisitController(VisitCommands commands) {
+    public VisitController(VisitCommands commands, VisitReadAccess readAccess) {
         this.commands = commands;
+        this.readAccess = readAccess;
     }
 
     @GetMapping
-    @Operation(summary = "A customer's visits, oldest due first")
+    @Operation(summary = "A customer's visits, oldest due first; an agent's or handler's list shows another agent's "
+            + "visit without its record (notes, recording references) unless an access grant covers it (audited)")
     public reactor.core.publisher.Flux<VisitView> ofCustomer(Caller caller,
             @org.springframework.web.bind.annotation.RequestParam @NotBlank @Size(max = 128) String customerId) {
-        return commands.ofCustomer(caller, customerId).map(VisitView::of);
+        return readAccess.sortOut(caller, commands.ofCustomer(caller, customerId))
+                .map(r -> r.full() ? VisitView.of(r.visit()) : VisitView.withoutRecord(r.visit()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One visit with its attempts and the explanation of its timing")
+    @Operation(summary = "One visit with its attempts and the explanation of its timing. Another agent's visit needs "
+            + "SUPERVISOR, AUDITOR or ADMIN, or an active access grant (each such read audited); else 403")
     public Mono<VisitView> get(Caller caller, @PathVariable String id) {
-        return commands.load(caller, id).map(VisitView::of);
+        return commands.load(caller, id).flatMap(v -> readAccess.require(caller, v)).map(VisitView::of);
     }
 
     /**
