@@ -141,12 +141,12 @@ public class CustomerController {
 
     @GetMapping
     @Operation(summary = "Customers of the caller's tenant, a page at a time, with the total",
-            description = "Filters: category, tag, staffId, name (prefix).")
+            description = "Filters: category, tag, staffId, name (any part of it: 三 finds 张三).")
     public Mono<CustomerPage> list(Caller caller,
                                    @RequestParam(required = false) String category,
                                    @RequestParam(required = false) String tag,
                                    @RequestParam(required = false) String staffId,
-                                   @RequestParam(required = false) String name,
+                                   @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 64) String name,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());
@@ -160,7 +160,7 @@ public class CustomerController {
             criteria = criteria.and("staffIds").is(staffId.strip());
         }
         if (name != null && !name.isBlank()) {
-            criteria = criteria.and("name").regex("^" + Pattern.quote(name.strip()));
+            criteria = criteria.and("name").regex(Pattern.quote(name.strip()));
         }
         Query query = Query.query(criteria);
         return mongo.find(Query.of(query).with(Sort.by("createdAt", "_id")).skip((long) page * size).limit(size),
