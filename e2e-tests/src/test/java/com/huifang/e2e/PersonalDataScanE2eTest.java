@@ -31,8 +31,11 @@ import org.junit.jupiter.api.Test;
 class PersonalDataScanE2eTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A mainland mobile or an 18-character resident ID number, not part of a longer run of digits. */
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+    /**
+     * A mainland mobile or an 18-character resident ID number standing alone: not part of a longer run
+     * of digits or letters (a UUID, a hash, a hex id).
+     */
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])");
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
 
     @Test
