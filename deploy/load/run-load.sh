@@ -11,4 +11,4 @@ if [[ ! -f "$CP_FILE" || ! -d "$ROOT/deploy/load/target/classes/com/huifang/load
   ./mvnw -q -Dmaven.test.skip=true -pl deploy/load -am package >&2
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$JAVA" -Xmx512m -cp "$ROOT/deploy/load/target/classes:$(cat "$CP_FILE")" com.huifang.load.LoadHarness "$@"
+exec "$JAVA" -Xmx512m -Dlogback.configurationFile=huifang-local-logback.xml -cp "$ROOT/deploy/load/target/classes:$(cat "$CP_FILE")" com.huifang.load.LoadHarness "$@"

@@ -38,9 +38,9 @@ public final class LoadReport {
                 md.append(row(c));
             }
             for (int i = 0; i < 2 && i + 2 < r.comparisons().size(); i++) {
-                StepResult gw = r.comparisons().get(i);
-                StepResult ng = r.comparisons().get(i + 2);
-                md.append(String.format(Locale.ROOT, "%n%s: gateway/nginx = **%.2f**", gw.label().replace(" via gateway", ""),
+                StepResult ng = r.comparisons().get(i);
+                StepResult gw = r.comparisons().get(i + 2);
+                md.append(String.format(Locale.ROOT, "%n%s: gateway/nginx = **%.2f**", ng.label().replace(" via nginx", ""),
                         ng.okPerSecond() == 0 ? 0 : gw.okPerSecond() / ng.okPerSecond()));
             }
             md.append("\n\n");
