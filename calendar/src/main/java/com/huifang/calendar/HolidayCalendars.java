@@ -70,6 +70,44 @@ public final class HolidayCalendars {
     }
 
     /**
+     * A tenant's calendar from its settings, the one derivation every service uses (schedule-service
+     * owns the settings, feedback-service copies them from {@code TenantCalendarChanged}): the PRC
+     * default with the tenant's zone and weekly working days, then each uploaded year (text in the
+     * bundled format) replacing the years it knows, in upload order. Official make-up days that fall
+     * on one of the tenant's weekly working days are ordinary working days there.
+     *
+     * @param zone              IANA zone id; null or blank keeps Asia/Shanghai
+     * @param weeklyWorkingDays MONDAY…SUNDAY (any case); null or empty keeps Monday–Friday
+     * @param uploadedYears     holiday documents as uploaded; null for none
+     * @throws CalendarFormatException naming the setting or the document that is wrong
+     */
+    public static WorkingCalendar forTenant(String zone, List<String> weeklyWorkingDays, List<String> uploadedYears) {
+        WorkingCalendar.Builder b = prc().toBuilder();
+        if (zone != null && !zone.isBlank()) {
+            try {
+                b.zone(ZoneId.of(zone.strip()));
+            } catch (DateTimeException e) {
+                throw new CalendarFormatException("zone: '" + zone + "' is not a time zone id", e);
+            }
+        }
+        if (weeklyWorkingDays != null && !weeklyWorkingDays.isEmpty()) {
+            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (String day : weeklyWorkingDays) {
+                try {
+                    days.add(DayOfWeek.valueOf(day.strip().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw new CalendarFormatException("weeklyWorkingDays: '" + day + "' is not a day of the week");
+                }
+            }
+            b.weeklyWorkingDays(days);
+        }
+        for (String text : uploadedYears == null ? List.<String>of() : uploadedYears) {
+            b.mergeYears(fromYaml(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        return b.build();
+    }
+
+    /**
      * Parses and validates a calendar in the bundled format, e.g. a year uploaded by an admin; merge it
      * into a tenant's calendar with {@code tenant.toBuilder().mergeYears(uploaded).build()}.
      *

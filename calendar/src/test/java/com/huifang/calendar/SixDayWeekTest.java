@@ -44,4 +44,21 @@ class SixDayWeekTest {
                 .makeUpWorkingDay(LocalDate.of(2026, 3, 4)).build())
                 .isInstanceOf(CalendarFormatException.class).hasMessageContaining("already a weekly working day");
     }
+
+    @Test
+    void aTenantsCalendarComesFromItsSettingsInOnePlace() {
+        WorkingCalendar tenant = HolidayCalendars.forTenant("Asia/Urumqi", java.util.List.of("monday", "TUESDAY",
+                "Wednesday", "THURSDAY", "FRIDAY", "SATURDAY"), null);
+        assertThat(tenant.zone()).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
+        assertThat(tenant.isWorkingDay(LocalDate.of(2026, 3, 7))).isTrue();
+        assertThat(tenant.makeUpWorkingDays()).noneMatch(d -> d.getDayOfWeek() == DayOfWeek.SATURDAY);
+        assertThat(HolidayCalendars.forTenant(null, null, null).weeklyWorkingDays())
+                .isEqualTo(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+        assertThatThrownBy(() -> HolidayCalendars.forTenant("Mars/Olympus", null, null))
+                .isInstanceOf(CalendarFormatException.class).hasMessageContaining("zone");
+        assertThatThrownBy(() -> HolidayCalendars.forTenant(null, java.util.List.of("FUNDAY"), null))
+                .isInstanceOf(CalendarFormatException.class).hasMessageContaining("FUNDAY");
+        assertThatThrownBy(() -> HolidayCalendars.forTenant(null, null, java.util.List.of("years: nope")))
+                .isInstanceOf(CalendarFormatException.class);
+    }
 }

@@ -176,7 +176,6 @@ public final class LoadRun {
                                 options.compareUsers(), options.compare(), p::accepted);
                         accepted += r.ok();
                         comparisons.add(r);
-                        push.customerIds.addAll(p.customerIds);
                         log.accept("closed loop report reads via " + via[0]);
                         comparisons.add(http.closedLoop("report reads via " + via[0],
                                 i -> get(via[1] + reportPath, supervisor), options.compareUsers(), options.compare()));

@@ -27,13 +27,14 @@ public final class PartnerPush {
     private final String secret;
     private final String run;
     /** Customer ids the server answered with, to check every push became a visit. */
-    public final Set<String> customerIds = ConcurrentHashMap.newKeySet();
+    public final Set<String> customerIds;
 
-    private PartnerPush(String baseUrl, String partnerId, String secret, String run) {
+    private PartnerPush(String baseUrl, String partnerId, String secret, String run, Set<String> customerIds) {
         this.baseUrl = baseUrl;
         this.partnerId = partnerId;
         this.secret = secret;
         this.run = run;
+        this.customerIds = customerIds;
     }
 
     /** Registers a partner for the admin's tenant through {@code gatewayUrl}, then pushes to {@code baseUrl}. */
@@ -49,12 +50,12 @@ public final class PartnerPush {
             throw new IllegalStateException("registering the load partner answered " + r.statusCode() + ": " + r.body());
         }
         JsonNode body = JSON.readTree(r.body());
-        return new PartnerPush(baseUrl, partnerId, body.path("secret").asText(), run);
+        return new PartnerPush(baseUrl, partnerId, body.path("secret").asText(), run, ConcurrentHashMap.newKeySet());
     }
 
+    /** The same partner pushing to another address (a proxy); the customer ids it gets back count together. */
     public PartnerPush via(String otherBaseUrl) {
-        PartnerPush p = new PartnerPush(otherBaseUrl, partnerId, secret, run);
-        return p;
+        return new PartnerPush(otherBaseUrl, partnerId, secret, run, customerIds);
     }
 
     /** The i-th patient's discharge, signed now. */

@@ -13,6 +13,8 @@ import java.util.Collection;
 /** How many visits schedule-service has planned for the load's tenant so far. */
 public interface VisitCounter extends AutoCloseable {
 
+    com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     long count() throws IOException, InterruptedException;
 
     @Override
@@ -44,7 +46,7 @@ public interface VisitCounter extends AutoCloseable {
                                 URI.create(gatewayUrl + "/api/visits?customerId=" + id))
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
-                    visits += new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).size();
+                    visits += JSON.readTree(r.body()).size();
                 }
             }
             return visits;

@@ -21,9 +21,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
-import java.time.DayOfWeek;
-import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -157,24 +154,13 @@ public class TenantCalendars {
     /** Builds the tenant's calendar; an inconsistent document is a 400 naming the problem. */
     static TenantCalendar build(CalendarDocument doc) {
         try {
-            WorkingCalendar.Builder b = HolidayCalendars.prc().toBuilder();
-            if (doc.zone != null) {
-                b.zone(ZoneId.of(doc.zone));
-            }
-            if (doc.weeklyWorkingDays != null && !doc.weeklyWorkingDays.isEmpty()) {
-                EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-                doc.weeklyWorkingDays.forEach(d -> days.add(DayOfWeek.valueOf(d)));
-                b.weeklyWorkingDays(days);
-            }
-            for (String year : doc.uploadedYears) {
-                b.mergeYears(parse(year));
-            }
+            WorkingCalendar calendar = HolidayCalendars.forTenant(doc.zone, doc.weeklyWorkingDays, doc.uploadedYears);
             DailyWindows windows = doc.callingWindows == null ? TenantCalendar.DEFAULT_WINDOWS
                     : DailyWindows.parse(doc.callingWindows);
             if (doc.businessHours != null) {
                 DailyWindows.parse(doc.businessHours);
             }
-            return new TenantCalendar(b.build(), windows);
+            return new TenantCalendar(calendar, windows);
         } catch (ApiProblem p) {
             throw p;
         } catch (RuntimeException e) {

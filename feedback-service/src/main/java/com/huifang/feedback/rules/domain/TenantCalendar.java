@@ -4,17 +4,8 @@ import com.huifang.calendar.CalendarFormatException;
 import com.huifang.calendar.DailyWindows;
 import com.huifang.calendar.HolidayCalendars;
 import com.huifang.calendar.WorkingCalendar;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * feedback-service's copy of a tenant's working calendar, rebuilt from schedule-service's whole-calendar
@@ -46,44 +37,7 @@ public record TenantCalendar(WorkingCalendar calendar, Optional<String> business
      */
     public static TenantCalendar of(String zone, List<String> weeklyWorkingDays, String businessHours,
                                     List<String> uploadedYears, long version) {
-        var prc = HolidayCalendars.prc();
-        var years = new TreeSet<>(prc.knownYears());
-        var holidays = new TreeMap<LocalDate, String>();
-        prc.publicHolidays().forEach(d -> holidays.put(d, prc.holidayName(d).orElse("")));
-        var makeUps = new TreeSet<>(prc.makeUpWorkingDays());
-        for (var text : uploadedYears == null ? List.<String>of() : uploadedYears) {
-            var uploaded = HolidayCalendars.fromYaml(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-            var replaced = uploaded.knownYears();
-            holidays.keySet().removeIf(d -> replaced.contains(d.getYear()));
-            makeUps.removeIf(d -> replaced.contains(d.getYear()));
-            uploaded.publicHolidays().forEach(d -> holidays.put(d, uploaded.holidayName(d).orElse("")));
-            makeUps.addAll(uploaded.makeUpWorkingDays());
-            years.addAll(replaced);
-        }
-        var weekly = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-        if (weeklyWorkingDays != null && !weeklyWorkingDays.isEmpty()) {
-            weekly = EnumSet.noneOf(DayOfWeek.class);
-            for (var day : weeklyWorkingDays) {
-                try {
-                    weekly.add(DayOfWeek.valueOf(day.trim().toUpperCase(java.util.Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw new CalendarFormatException("weeklyWorkingDays: '" + day + "' is not a day of the week");
-                }
-            }
-        }
-        var b = WorkingCalendar.builder().weeklyWorkingDays(weekly);
-        if (zone != null && !zone.isBlank()) {
-            try {
-                b.zone(ZoneId.of(zone));
-            } catch (DateTimeException e) {
-                throw new CalendarFormatException("zone: '" + zone + "' is not a time zone id", e);
-            }
-        }
-        years.forEach(b::knownYear);
-        holidays.forEach((d, name) -> b.holiday(d, name));
-        final var weeklyDays = weekly;
-        makeUps.stream().filter(d -> !weeklyDays.contains(d.getDayOfWeek()) && !holidays.containsKey(d))
-                .forEach(b::makeUpWorkingDay);
+        WorkingCalendar calendar = HolidayCalendars.forTenant(zone, weeklyWorkingDays, uploadedYears);
         Optional<String> hours = Optional.empty();
         try {
             if (businessHours != null && !businessHours.isBlank()) {
@@ -93,6 +47,6 @@ public record TenantCalendar(WorkingCalendar calendar, Optional<String> business
         } catch (RuntimeException e) {
             throw new CalendarFormatException("businessHours: '" + businessHours + "': " + e.getMessage(), e);
         }
-        return new TenantCalendar(b.build(), hours, version);
+        return new TenantCalendar(calendar, hours, version);
     }
 }
