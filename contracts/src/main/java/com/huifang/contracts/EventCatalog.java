@@ -3,12 +3,15 @@ package com.huifang.contracts;
 import com.huifang.contracts.events.AuditRecorded;
 import com.huifang.contracts.events.CustomerConsentChanged;
 import com.huifang.contracts.events.CustomerErased;
+import com.huifang.contracts.events.CustomerErasureConfirmed;
 import com.huifang.contracts.events.CustomerProfileChanged;
 import com.huifang.contracts.events.IssueClosed;
 import com.huifang.contracts.events.IssueEscalated;
 import com.huifang.contracts.events.IssueRaised;
 import com.huifang.contracts.events.IssueResolved;
 import com.huifang.contracts.events.IssueSlaWarning;
+import com.huifang.contracts.events.PlanTargetsChanged;
+import com.huifang.contracts.events.QualityReviewFailed;
 import com.huifang.contracts.events.ServiceEventRecorded;
 import com.huifang.contracts.events.SurveySubmitted;
 import com.huifang.contracts.events.TenantCalendarChanged;
@@ -40,11 +43,13 @@ public final class EventCatalog {
             new Entry("ServiceEventRecorded", ServiceEventRecorded.class, Topics.CUSTOMERS, 1),
             new Entry("CustomerConsentChanged", CustomerConsentChanged.class, Topics.CUSTOMERS, 1),
             new Entry("CustomerErased", CustomerErased.class, Topics.CUSTOMERS, 1),
+            new Entry("CustomerErasureConfirmed", CustomerErasureConfirmed.class, Topics.CUSTOMERS, 1),
             new Entry("CustomerProfileChanged", CustomerProfileChanged.class, Topics.CUSTOMERS, 1),
             new Entry("VisitPlanned", VisitPlanned.class, Topics.VISITS, 1),
             new Entry("VisitDue", VisitDue.class, Topics.VISITS, 1),
             new Entry("VisitAttempted", VisitAttempted.class, Topics.VISITS, 1),
             new Entry("VisitCompleted", VisitCompleted.class, Topics.VISITS, 1),
+            new Entry("QualityReviewFailed", QualityReviewFailed.class, Topics.VISITS, 1),
             new Entry("SurveySubmitted", SurveySubmitted.class, Topics.SURVEYS, 1),
             new Entry("IssueRaised", IssueRaised.class, Topics.ISSUES, 1),
             new Entry("IssueEscalated", IssueEscalated.class, Topics.ISSUES, 1),
@@ -53,6 +58,7 @@ public final class EventCatalog {
             new Entry("IssueSlaWarning", IssueSlaWarning.class, Topics.ISSUES, 1),
             new Entry("TenantCalendarChanged", TenantCalendarChanged.class, Topics.TENANT_SETTINGS, 1),
             new Entry("TenantRetentionChanged", TenantRetentionChanged.class, Topics.TENANT_SETTINGS, 1),
+            new Entry("PlanTargetsChanged", PlanTargetsChanged.class, Topics.TENANT_SETTINGS, 1),
             new Entry("AuditRecorded", AuditRecorded.class, Topics.AUDIT, 1));
 
     private static final Map<String, Entry> BY_TYPE = new LinkedHashMap<>();

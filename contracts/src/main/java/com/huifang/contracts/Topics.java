@@ -7,18 +7,18 @@ package com.huifang.contracts;
  */
 public final class Topics {
 
-    /** Customer facts: service events recorded, consent changes, erasures. Key: customer id. */
+    /** Customer facts: service events recorded, consent changes, erasures and their confirmations. Key: customer id. */
     public static final String CUSTOMERS = "huifang.customers";
     /** Service events pushed by partner systems inside the cluster (same shape as the HTTP push). */
     public static final String PARTNER_EVENTS = "huifang.partner-events";
-    /** Visit life cycle: planned, due, attempted, completed. Key: customer id. */
+    /** Visit life cycle: planned, due, attempted, completed; failed quality reviews. Key: customer id. */
     public static final String VISITS = "huifang.visits";
     /** Survey responses. Key: customer id. */
     public static final String SURVEYS = "huifang.surveys";
     /** Issue life cycle: raised, escalated, resolved, closed. Key: issue id. */
     public static final String ISSUES = "huifang.issues";
 
-    /** Tenant settings other services copy: working calendars, retention. Key: tenant id. */
+    /** Tenant settings other services copy: working calendars, retention (key: tenant id); plan targets (key: plan id). */
     public static final String TENANT_SETTINGS = "huifang.tenant-settings";
     /** The audit trail: one entry per change or reveal, from every service. Key: target type/id. */
     public static final String AUDIT = "huifang.audit";

@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * One try at a visit.
  *
- * @param outcome REACHED, NO_ANSWER, BUSY, POWERED_OFF, WRONG_NUMBER, REFUSED, CALL_BACK_LATER, INCONVENIENT
+ * @param outcome      REACHED, NO_ANSWER, BUSY, POWERED_OFF, WRONG_NUMBER, REFUSED, CALL_BACK_LATER, INCONVENIENT
+ * @param recordingRef the call recording's reference in the telephony system, if any (quality review
+ *                     and retention follow it); never the recording itself
  */
 public record VisitAttempted(
         String visitId,
@@ -18,7 +20,16 @@ public record VisitAttempted(
         Integer ringSeconds,
         Integer durationSeconds,
         String agentId,
-        Instant attemptedAt) implements HuifangEvent {
+        Instant attemptedAt,
+        String recordingRef) implements HuifangEvent {
+
+    /** An attempt without a recording (SMS, letter, home visit, or a call that was not recorded). */
+    public VisitAttempted(String visitId, String customerId, String planId, int attemptNo, String channel,
+                          String outcome, Integer ringSeconds, Integer durationSeconds, String agentId,
+                          Instant attemptedAt) {
+        this(visitId, customerId, planId, attemptNo, channel, outcome, ringSeconds, durationSeconds, agentId,
+                attemptedAt, null);
+    }
 
     @Override
     public String key() {
