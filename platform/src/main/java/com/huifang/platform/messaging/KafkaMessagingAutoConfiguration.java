@@ -143,6 +143,13 @@ public class KafkaMessagingAutoConfiguration {
         return new com.huifang.platform.audit.AuditTrail(service, clock, mongo);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    com.huifang.platform.erasure.ErasureConfirmations erasureConfirmations(
+            @Value("${spring.application.name:huifang}") String service, Clock clock, ReactiveMongoTemplate mongo) {
+        return new com.huifang.platform.erasure.ErasureConfirmations(service, clock, mongo);
+    }
+
     private static Throwable rootCause(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
