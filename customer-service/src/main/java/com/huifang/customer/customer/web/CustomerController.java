@@ -146,7 +146,8 @@ public class CustomerController {
                                    @RequestParam(required = false) String category,
                                    @RequestParam(required = false) String tag,
                                    @RequestParam(required = false) String staffId,
-                                   @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 64) String name,
+                                   @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 64)
+                                   @jakarta.validation.constraints.Pattern(regexp = "[^\\p{Cntrl}]*") String name,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());

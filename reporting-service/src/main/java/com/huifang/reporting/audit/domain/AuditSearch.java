@@ -64,10 +64,20 @@ public record AuditSearch(String tenantId, String actor, String actionPrefix, St
             }
         }
         String cursor = blankToNull(params.apply("cursor"));
+        for (String field : TEXT_FIELDS) {
+            String v = params.apply(field);
+            if (v != null && v.codePoints().anyMatch(Character::isISOControl)) {
+                // a NUL cannot even be stored in a query's regular expression: say so, do not fail later
+                throw new AuditSearchException(field, "format", "audit.search.control-character");
+            }
+        }
         return new AuditSearch(tenantId, blankToNull(params.apply("actor")), blankToNull(params.apply("action")),
                 targetType, targetId, blankToNull(params.apply("service")), from, to, limit,
                 cursor == null ? null : AuditCursor.decode(cursor));
     }
+
+    private static final java.util.List<String> TEXT_FIELDS = java.util.List.of("actor", "action", "targetType",
+            "targetId", "service");
 
     private static Instant time(String field, String value, ZoneId zone, boolean endOfDay) {
         String v = blankToNull(value);

@@ -44,6 +44,15 @@ class AuditSearchTests {
     }
 
     @Test
+    void aTextFilterWithAControlCharacterIsRejectedOnThatField() {
+        AuditSearchException e = rejected(Map.of("action", "plan.\u0000"));
+        assertThat(e.field()).isEqualTo("action");
+        assertThat(e.code()).isEqualTo("format");
+        assertThat(rejected(Map.of("targetType", "plan", "targetId", "p\u0007")).field()).isEqualTo("targetId");
+        assertThat(parse(Map.of("action", "计划.发布 plan")).actionPrefix()).isEqualTo("计划.发布 plan");
+    }
+
+    @Test
     void endBeforeStartIsRejectedOnTo() {
         AuditSearchException e = rejected(Map.of("from", "2026-11-02T00:00:00Z", "to", "2026-11-01T00:00:00Z"));
         assertThat(e.field()).isEqualTo("to");
