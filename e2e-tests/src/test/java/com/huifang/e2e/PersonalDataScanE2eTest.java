@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,10 +105,10 @@ class PersonalDataScanE2eTest {
         }
         assertThat(audited).as("audit entries of reveals").isEqualTo(reveals);
 
-        // let the events reach every service, then scan every store
-        Thread.sleep(3_000);
         List<String> findings = new ArrayList<>();
         try (MongoClient client = MongoClients.create(TestInfrastructure.mongoUri())) {
+            // the copies of all six customers reached the services that keep one: scan after that, not after a guess
+            awaitCopies(client, tenant, customers.size() + 3, Duration.ofSeconds(60));
             for (String db : client.listDatabaseNames()) {
                 for (String collection : client.getDatabase(db).listCollectionNames()) {
                     for (Document d : client.getDatabase(db).getCollection(collection).find()) {
@@ -128,6 +129,30 @@ class PersonalDataScanE2eTest {
             }
         }
         assertThat(findings).as("plaintext phones / ID numbers at rest").isEmpty();
+    }
+
+    /** Waits until schedule-service's and survey-service's customer copies of the tenant number {@code expected}. */
+    private static void awaitCopies(MongoClient client, String tenant, int expected, Duration timeout)
+            throws InterruptedException {
+        Map<String, String> copies = Map.of("schedule-service", "customer_copies", "survey-service", "survey_customers");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> seen = new java.util.TreeMap<>();
+        while (System.nanoTime() < deadline) {
+            seen.clear();
+            for (String db : client.listDatabaseNames()) {
+                copies.forEach((service, collection) -> {
+                    if (db.startsWith("e2e-" + service + "-")) {
+                        seen.merge(service, client.getDatabase(db).getCollection(collection)
+                                .countDocuments(new Document("tenantId", tenant)), Long::sum);
+                    }
+                });
+            }
+            if (seen.size() == copies.size() && seen.values().stream().allMatch(n -> n >= expected)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("customer copies did not arrive within " + timeout + ": " + seen);
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
