@@ -13,7 +13,6 @@ import com.huifang.schedule.visit.store.VisitDocument;
 import com.huifang.schedule.visit.store.VisitStore;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -34,8 +33,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Picks the agent of a new visit with the domain's {@link Assigner}: the plan's team (or the
- * tenant's first team), its policy, the agents' load (open visits assigned to them due the same
- * day), the customer's previous agent (原咨询师接回) and the staff whose work is checked (never them).
+ * tenant's first team), its policy, the agents' load (open visits assigned to them whose next try
+ * falls in the same calling window), the customer's previous agent (原咨询师接回) and the staff whose work is checked (never them).
  * No team → the visit stays in the tenant's queue (assignee null).
  */
 @Service
@@ -117,16 +116,18 @@ public class Assignments {
         Instant to = ZonedDateTime.of(LocalDateTime.ofInstant(slots.get(slots.size() - 1), zone).toLocalDate().plusDays(1)
                 .atStartOfDay(), zone).toInstant();
         List<String> ids = team.agents.stream().map(TeamDocument.AgentRecord::id).toList();
+        // a visit counts in the window of its next try (a hand-over may have moved it past its due time)
         Query q = Query.query(Criteria.where("tenantId").is(tenantId).and("assigneeId").in(ids)
-                .and("state").in(VisitStore.OPEN).and("dueAt").gte(from).lt(to));
-        q.fields().include("assigneeId").include("dueAt");
+                .and("state").in(VisitStore.OPEN).and("dueAt").lt(to)
+                .orOperator(Criteria.where("dueAt").gte(from), Criteria.where("nextAttemptAt").gte(from)));
+        q.fields().include("assigneeId").include("dueAt").include("nextAttemptAt");
         return mongo.find(q, VisitDocument.class).collectList().map(visits -> {
             Map<Instant, Map<String, Integer>> loads = new HashMap<>();
             for (Instant slot : slots) {
                 String key = windowKey(slot, times);
                 Map<String, Integer> load = new HashMap<>();
                 for (VisitDocument v : visits) {
-                    if (v.dueAt != null && key.equals(windowKey(v.dueAt, times))) {
+                    if (v.dueAt != null && key.equals(windowKey(Absences.nextTry(v), times))) {
                         load.merge(v.assigneeId, 1, Integer::sum);
                     }
                 }
@@ -158,19 +159,5 @@ public class Assignments {
         Query q = Query.query(Criteria.where("tenantId").is(tenantId).and("customerId").is(customerId)
                 .and("assigneeId").ne(null)).with(Sort.by(Sort.Direction.DESC, "plannedAt")).limit(1);
         return mongo.findOne(q, VisitDocument.class).mapNotNull(v -> v.assigneeId);
-    }
-
-    /** Open visits each agent of the team holds on the due day (the load the capacity is checked against). */
-    public Mono<Map<String, Integer>> load(String tenantId, TeamDocument team, Instant dueAt, TenantCalendar calendar) {
-        LocalDate day = calendar.workingDays().localDate(dueAt);
-        Instant from = ZonedDateTime.of(day.atStartOfDay(), calendar.zone()).toInstant();
-        Instant to = ZonedDateTime.of(day.plusDays(1).atStartOfDay(), calendar.zone()).toInstant();
-        List<String> ids = team.agents.stream().map(TeamDocument.AgentRecord::id).toList();
-        Query q = Query.query(Criteria.where("tenantId").is(tenantId).and("assigneeId").in(ids)
-                .and("state").in(VisitStore.OPEN).and("dueAt").gte(from).lt(to));
-        q.fields().include("assigneeId");
-        return mongo.find(q, VisitDocument.class)
-                .collect(() -> new HashMap<String, Integer>(), (m, v) -> m.merge(v.assigneeId, 1, Integer::sum))
-                .map(m -> (Map<String, Integer>) m);
     }
 }

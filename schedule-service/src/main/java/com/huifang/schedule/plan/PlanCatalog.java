@@ -11,6 +11,13 @@ import com.huifang.platform.audit.AuditActor;
 import com.huifang.platform.audit.AuditDraft;
 import com.huifang.platform.audit.AuditTrail;
 import com.huifang.platform.correlation.CorrelationId;
+import com.huifang.platform.messaging.OutboxEntry;
+import com.huifang.contracts.EventJson;
+import com.huifang.contracts.events.PlanTargetsChanged;
+import com.huifang.schedule.plan.domain.Targets;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -122,7 +129,9 @@ public class PlanCatalog {
     /**
      * Retires every version: the plan no longer plans visits; existing visits are untouched. Older
      * versions first, then the latest with its audit entry in the same write, conditional on it
-     * being still active (two concurrent retirements audit once; the loser gets 404).
+     * being still active (two concurrent retirements audit once; the loser gets 404). The same write
+     * carries {@code PlanTargetsChanged} with {@code retired = true} and the latest version's number
+     * and targets (they still judge the visits planned with it).
      */
     public Mono<Void> retire(AuditActor actor, String tenantId, String planId, String reason) {
         Query active = Query.query(Criteria.where("tenantId").is(tenantId).and("planId").is(planId).and("retired").is(false))
@@ -141,8 +150,9 @@ public class PlanCatalog {
                     .concatMap(older -> mongo.updateFirst(Query.query(Criteria.where("_id").is(older.id)),
                             new Update().set("retired", true).set("retiredAt", now), PlanDocument.class))
                     .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(latest.id).and("retired").is(false)),
-                            new Update().set("retired", true).set("retiredAt", now).push("outbox",
-                                    auditTrail.entry(draft, AuditTrail.idFor("plan.retired:" + latest.id), now, cid)),
+                            new Update().set("retired", true).set("retiredAt", now).push("outbox").each(
+                                    auditTrail.entry(draft, AuditTrail.idFor("plan.retired:" + latest.id), now, cid),
+                                    targetsChanged(tenantId, json.read(latest.json), true, now, cid)),
                             PlanDocument.class)))
                     .flatMap(r -> r.getModifiedCount() == 0 ? Mono.error(ApiProblem.notFound("plan", planId)) : Mono.<Void>empty());
         });
@@ -168,11 +178,33 @@ public class PlanCatalog {
                 .before(version == 1 ? Map.of() : Map.of("version", Integer.toString(version - 1)))
                 .after(after).build();
         return CorrelationId.current().defaultIfEmpty("none")
-                .map(cid -> doc.outbox.add(auditTrail.entry(draft, AuditTrail.idFor(doc.id), doc.createdAt, cid)))
+                .map(cid -> {
+                    doc.outbox.add(auditTrail.entry(draft, AuditTrail.idFor(doc.id), doc.createdAt, cid));
+                    return doc.outbox.add(targetsChanged(tenantId, saved, false, doc.createdAt, cid));
+                })
                 .then(mongo.insert(doc))
                 .thenReturn(saved)
                 .onErrorMap(DuplicateKeyException.class,
                         e -> ApiProblem.conflict("plan-version-conflict", "schedule.plan.version-conflict", plan.id(), version));
+    }
+
+    /**
+     * The {@code PlanTargetsChanged} of a published (or retired) version, for reporting to judge the
+     * plan's figures against its targets; its id derived from the version and the change, so a
+     * replayed write publishes it once.
+     */
+    private static OutboxEntry targetsChanged(String tenantId, Plan plan, boolean retired, Instant at, String correlationId) {
+        Targets t = plan.targets();
+        PlanTargetsChanged event = new PlanTargetsChanged(plan.id(), plan.version(), plan.name(),
+                t == null ? null : percent(t.coveragePercent()), t == null ? null : percent(t.successRatePercent()),
+                retired, at);
+        String key = "PlanTargetsChanged:" + PlanDocument.idOf(tenantId, plan.id(), plan.version()) + (retired ? ":retired" : "");
+        return OutboxEntry.of(EventJson.envelope(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), event,
+                tenantId, correlationId, at));
+    }
+
+    private static Double percent(BigDecimal p) {
+        return p == null ? null : p.doubleValue();
     }
 
     public static List<String> packNames() {

@@ -108,10 +108,17 @@ class WorklistsApiTest extends ScheduleApiTest {
         http.get().uri("/api/worklist/teams/ward-a").headers(h -> h.setBearerAuth(token(tenant(), "sup-1", "SUPERVISOR")))
                 .exchange().expectStatus().isNotFound();
 
-        // a2 is away today: their items are the team's, so a1 works them
-        http.post().uri("/api/teams/ward-a/agents/a2/absences").headers(h -> h.setBearerAuth(supervisor))
-                .bodyValue(Map.of("date", "2026-03-10")).exchange().expectStatus().isOk();
+        // a2 is away today: their overdue item passes to a1, whose window open now is full (capacity 1, the
+        // third visit), so a1 works it from the afternoon window
+        JsonNode handOver = http.post().uri("/api/teams/ward-a/agents/a2/absences").headers(h -> h.setBearerAuth(supervisor))
+                .bodyValue(Map.of("date", "2026-03-10")).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(handOver.get("decisions").get(0).get("agentId").asText()).isEqualTo("a1");
+        assertThat(local(handOver.get("decisions").get(0).get("tryFrom").asText())).isEqualTo("2026-03-10T15:00");
+        assertThat(ids(worklist(token(tenant, "a1", "AGENT")))).doesNotContain(id(visits.get(1)));
+        CLOCK.set(sh("2026-03-10T15:00"));
         assertThat(ids(worklist(token(tenant, "a1", "AGENT")))).contains(id(visits.get(1)));
+        assertThat(ids(worklist(token(tenant, "a2", "AGENT")))).doesNotContain(id(visits.get(1)));
     }
 
     private void team(String token, String id, List<String> agents, int capacity) {

@@ -112,21 +112,47 @@ public final class Assigner {
     }
 
     /**
-     * An absent agent's open visits pass to colleagues (least loaded first, load counted as they are
-     * handed out); conflicts of interest still apply.
+     * An absent agent's visit to hand over, with the window starts it may move to.
+     *
+     * @param request the visit (its due time is the current time of its next try)
+     * @param slots   window starts to try, the current time first, then the following windows up to the
+     *                deadline (just the current time when it is the customer's own call-back time)
      */
-    public List<AssignmentDecision> passOnFromAbsent(String absentAgentId, List<AssignmentRequest> visits, List<Agent> team,
-                                                     Map<String, Integer> load, WorkingCalendar calendar) {
-        Map<String, Integer> running = new HashMap<>(load);
+    public record HandOverVisit(AssignmentRequest request, List<Instant> slots) {
+
+        public HandOverVisit {
+            slots = slots == null || slots.isEmpty() ? List.of(request.dueAt()) : List.copyOf(slots);
+        }
+    }
+
+    /**
+     * An absent agent's open visits pass to colleagues with the same per-window capacity as a new
+     * visit's assignment ({@link #assignWithinCapacity}): in each visit's own window the least loaded
+     * colleague with room takes it; when every colleague is full there (or away, or conflicted), the
+     * visit moves to the first following window where one has room; nobody anywhere → it stays
+     * unassigned in its own window (the team's queue). The load is counted per window as visits are
+     * handed out, so the hand-over itself never overfills a window.
+     *
+     * @param load     the colleagues' open visits per calling window ({@code windowOf} of their time), per agent
+     * @param windowOf the calling window (day and window) an instant falls in: the key of {@code load}
+     */
+    public List<WindowedDecision> passOnFromAbsent(String absentAgentId, List<HandOverVisit> visits, List<Agent> team,
+                                                   Map<String, Map<String, Integer>> load,
+                                                   java.util.function.Function<Instant, String> windowOf,
+                                                   WorkingCalendar calendar) {
+        Map<String, Map<String, Integer>> running = new HashMap<>();
+        load.forEach((window, perAgent) -> running.put(window, new HashMap<>(perAgent)));
         List<Agent> colleagues = team.stream().filter(a -> !a.id().equals(absentAgentId)).toList();
-        List<AssignmentDecision> out = new ArrayList<>();
-        for (AssignmentRequest r : visits) {
-            AssignmentDecision d = assign(r, AssignmentPolicy.Kind.LEAST_LOADED, colleagues, running, null, calendar);
+        List<WindowedDecision> out = new ArrayList<>();
+        for (HandOverVisit v : visits) {
+            WindowedDecision w = assignWithinCapacity(v.request(), AssignmentPolicy.Kind.LEAST_LOADED, colleagues, v.slots(),
+                    slot -> running.getOrDefault(windowOf.apply(slot), Map.of()), null, calendar);
+            AssignmentDecision d = w.decision();
             if (d.assigned()) {
-                running.merge(d.agentId(), 1, Integer::sum);
+                running.computeIfAbsent(windowOf.apply(w.dueAt()), k -> new HashMap<>()).merge(d.agentId(), 1, Integer::sum);
                 d = new AssignmentDecision(d.visitId(), d.agentId(), absentAgentId + " absent: " + d.reason());
             }
-            out.add(d);
+            out.add(new WindowedDecision(d, w.dueAt()));
         }
         return out;
     }

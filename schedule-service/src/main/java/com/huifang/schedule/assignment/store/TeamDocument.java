@@ -20,6 +20,8 @@ public class TeamDocument {
     public List<AgentRecord> agents = new ArrayList<>();
     /** round-robin cursor */
     public String lastAssignedId;
+    /** visits handed over for each absence (removing the absence reads them); days before today are pruned */
+    public List<HandOverRecord> handOvers = new ArrayList<>();
     @Version
     public Long version;
     /** audit entries of membership and absence changes, written with them */
@@ -27,6 +29,10 @@ public class TeamDocument {
 
     /** @param workingDays MONDAY…; empty = the tenant calendar's working days */
     public record AgentRecord(String id, List<String> workingDays, List<LocalDate> absences, int capacityPerWindow) {
+    }
+
+    /** A visit of {@code agentId} handed to {@code toAgentId} because of the absence on {@code date}. */
+    public record HandOverRecord(String agentId, LocalDate date, String visitId, String toAgentId) {
     }
 
     public static String idOf(String tenantId, String teamId) {

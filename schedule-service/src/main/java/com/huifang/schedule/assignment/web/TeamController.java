@@ -3,20 +3,13 @@ package com.huifang.schedule.assignment.web;
 import com.huifang.platform.audit.AuditActor;
 import com.huifang.platform.audit.AuditDraft;
 import com.huifang.platform.audit.AuditTrail;
-import com.huifang.platform.correlation.CorrelationId;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
 import com.huifang.platform.security.Role;
-import com.huifang.schedule.assignment.Assignments;
-import com.huifang.schedule.assignment.domain.AssignmentDecision;
-import com.huifang.schedule.assignment.domain.AssignmentRequest;
-import com.huifang.schedule.assignment.domain.Assigner;
+import com.huifang.schedule.assignment.Absences;
 import com.huifang.schedule.assignment.store.TeamDocument;
 import com.huifang.schedule.calendar.TenantCalendars;
 import com.huifang.schedule.calendar.UnknownYears;
-import com.huifang.schedule.visit.VisitPlanning;
-import com.huifang.schedule.visit.store.VisitDocument;
-import com.huifang.schedule.visit.store.VisitStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,11 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +28,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -56,23 +47,18 @@ import reactor.util.retry.Retry;
 public class TeamController {
 
     private final ReactiveMongoTemplate mongo;
-    private final Assignments assignments;
-    private final VisitPlanning planning;
     private final TenantCalendars calendars;
     private final UnknownYears unknownYears;
-    private final Clock clock;
     private final AuditTrail auditTrail;
-    private final Assigner assigner = new Assigner();
+    private final Absences absences;
 
-    public TeamController(ReactiveMongoTemplate mongo, Assignments assignments, VisitPlanning planning,
-                          TenantCalendars calendars, UnknownYears unknownYears, AuditTrail auditTrail, Clock clock) {
+    public TeamController(ReactiveMongoTemplate mongo, Absences absences, TenantCalendars calendars,
+                          UnknownYears unknownYears, AuditTrail auditTrail) {
         this.auditTrail = auditTrail;
         this.mongo = mongo;
-        this.assignments = assignments;
-        this.planning = planning;
+        this.absences = absences;
         this.calendars = calendars;
         this.unknownYears = unknownYears;
-        this.clock = clock;
     }
 
     public record AgentBody(@NotBlank @Size(max = 64) String id,
@@ -90,7 +76,7 @@ public class TeamController {
     public record AbsenceBody(@NotNull LocalDate date, @Size(max = 500) String reason) {
     }
 
-    public record HandOver(String absentAgentId, LocalDate date, List<AssignmentDecision> decisions) {
+    public record HandOver(String absentAgentId, LocalDate date, List<Absences.HandedOver> decisions) {
     }
 
     @GetMapping
@@ -135,62 +121,49 @@ public class TeamController {
     }
 
     /**
-     * Marks an agent absent on a day and passes their open visits due that day (or earlier) to
-     * colleagues, least loaded first, never to the staff whose work is checked.
+     * Marks an agent absent on a day and hands their visits of that day (and, for today, the overdue
+     * ones) to colleagues with the per-window capacity of any assignment: a colleague full in the
+     * visit's calling window takes it in a later window, or another colleague takes it; nobody with
+     * room before the deadline → it stays in the team's queue. Never to the staff whose work is checked.
      */
     @PostMapping("/{id}/agents/{agentId}/absences")
-    @Operation(summary = "Record an agent's absence; their open visits pass to colleagues (SUPERVISOR, ADMIN)")
+    @Operation(summary = "Record an agent's absence; their visits of the day pass to colleagues (SUPERVISOR, ADMIN)",
+            description = "Each of the agent's open visits whose next try falls on the day (today: also the overdue ones) "
+                    + "goes to the least loaded colleague with room in its calling window (capacityPerWindow, the same "
+                    + "count as a new visit's assignment); when every colleague is full, away or conflicted there, the "
+                    + "first later window before the visit's deadline where one has room (its next try moves there); "
+                    + "a customer's own call-back time is never moved. No room anywhere: the visit stays unassigned "
+                    + "in the team's queue. Audited: agent.absence.recorded and one visit.reassigned per visit.")
     public Mono<HandOver> absent(Caller caller, @PathVariable String id, @PathVariable String agentId,
                                  @Valid @RequestBody AbsenceBody body) {
         requireSupervisor(caller);
-        return unknownYears.report(Mono.defer(() -> team(caller, id).flatMap(team -> {
-                    if (team.agents.stream().noneMatch(a -> a.id().equals(agentId))) {
-                        return Mono.error(ApiProblem.notFound("agent", agentId));
-                    }
-                    List<TeamDocument.AgentRecord> agents = new ArrayList<>();
-                    for (TeamDocument.AgentRecord a : team.agents) {
-                        if (a.id().equals(agentId) && !a.absences().contains(body.date())) {
-                            List<LocalDate> absences = new ArrayList<>(a.absences());
-                            absences.add(body.date());
-                            a = new TeamDocument.AgentRecord(a.id(), a.workingDays(), absences, a.capacityPerWindow());
-                        }
-                        agents.add(a);
-                    }
-                    Map<String, String> before = Map.of("agent", agentId, "absences", absences(team.agents, agentId));
-                    team.agents = agents;
-                    AuditDraft draft = AuditDraft.by(AuditActor.of(caller), caller.tenantId())
-                            .action("agent.absence.recorded").target("agent", id + "/" + agentId)
-                            .before(before).after(Map.of("agent", agentId, "absences", absences(agents, agentId)))
-                            .reason(body.reason()).build();
-                    return auditTrail.entry(draft).flatMap(entry -> {
-                        team.outbox.add(entry);
-                        return mongo.save(team);
-                    });
-                }))
-                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance))
-                .flatMap(team -> calendars.of(caller.tenantId()).flatMap(calendar -> {
-                    var end = ZonedDateTime.of(body.date().plusDays(1).atStartOfDay(), calendar.zone()).toInstant();
-                    return mongo.find(Query.query(Criteria.where("tenantId").is(caller.tenantId()).and("assigneeId").is(agentId)
-                                    .and("state").in(VisitStore.OPEN).and("dueAt").lt(end)).with(Sort.by("dueAt")), VisitDocument.class)
-                            .collectList()
-                            .zipWith(assignments.load(caller.tenantId(), team, end.minusSeconds(1), calendar))
-                            .flatMap(t -> {
-                                List<AssignmentRequest> requests = t.getT1().stream().map(v -> new AssignmentRequest(v.id,
-                                        v.customerId, v.dueAt, null, new HashSet<>(v.staffIds))).toList();
-                                List<AssignmentDecision> decisions = assigner.passOnFromAbsent(agentId, requests,
-                                        Assignments.agents(team), t.getT2(), calendar.workingDays());
-                                return CorrelationId.current().flatMapMany(cid -> Flux.fromIterable(decisions)
-                                                .filter(AssignmentDecision::assigned)
-                                                .concatMap(d -> planning.change(caller.tenantId(), d.visitId(),
-                                                        v -> v.assignTo(d.agentId(), d.reason(), clock.instant()), cid,
-                                                        (before, after) -> AuditDraft.by(AuditActor.of(caller), caller.tenantId())
-                                                                .action("visit.reassigned").target("visit", d.visitId())
-                                                                .before(Map.of("assigneeId", String.valueOf(before)))
-                                                                .after(Map.of("assigneeId", String.valueOf(after)))
-                                                                .reason(agentId + " absent " + body.date()).build())))
-                                        .then(Mono.just(new HandOver(agentId, body.date(), decisions)));
-                            });
-                })));
+        return unknownYears.report(calendars.of(caller.tenantId())
+                .flatMap(calendar -> absences.record(AuditActor.of(caller), caller.tenantId(), id, agentId, body.date(),
+                        body.reason(), calendar))
+                .map(decisions -> new HandOver(agentId, body.date(), decisions)));
+    }
+
+    /**
+     * Removes an absence: cancelled before its day, ended now on the day itself; a day already over
+     * is history (409).
+     */
+    @DeleteMapping("/{id}/agents/{agentId}/absences/{date}")
+    @Operation(summary = "Remove (cancel, or end now) an agent's absence (SUPERVISOR, ADMIN)",
+            description = "Before the day: the absence is cancelled. On the day: it ends now and the agent is back "
+                    + "(their queue and worklist from now). A day already over cannot be removed (409); an absence "
+                    + "not recorded, or another tenant's, is 404. Visits handed over for this absence: those nobody "
+                    + "has started (no attempt, not in progress) go back to the agent only when their plan's "
+                    + "assignment policy is SAME_AGENT (原咨询师接回: the customer's own agent is back) and the "
+                    + "colleague still holds them; every other visit stays with the colleague who took it (their "
+                    + "day is already planned around it). Audited: agent.absence.removed (absences before/after, "
+                    + "outcome, endedAt) and one visit.reassigned per visit given back.")
+    public Mono<Absences.Removed> removeAbsence(Caller caller, @PathVariable String id, @PathVariable String agentId,
+                                                @PathVariable LocalDate date,
+                                                @RequestParam(required = false) @Size(max = 500) String reason) {
+        requireSupervisor(caller);
+        return unknownYears.report(calendars.of(caller.tenantId())
+                .flatMap(calendar -> absences.remove(AuditActor.of(caller), caller.tenantId(), id, agentId, date,
+                        reason, calendar)));
     }
 
     private Mono<TeamDocument> team(Caller caller, String id) {
@@ -207,11 +180,6 @@ public class TeamController {
                 + (a.workingDays() == null || a.workingDays().isEmpty() ? "" : ", " + String.join("/", a.workingDays())) + ")")
                 .toList()));
         return m;
-    }
-
-    private static String absences(List<TeamDocument.AgentRecord> agents, String agentId) {
-        return agents.stream().filter(a -> a.id().equals(agentId)).findFirst()
-                .map(a -> String.join(",", a.absences().stream().sorted().map(LocalDate::toString).toList())).orElse("");
     }
 
     private static TeamView view(TeamDocument t) {

@@ -250,6 +250,20 @@ public final class Visit {
         return List.of(new VisitEvent.Reassigned(id, customerId, from, agentId, reason, at));
     }
 
+    /**
+     * An absent agent's visit handed to a colleague who has room only in a later calling window: the
+     * colleague gets it and its next try moves to that window's start ({@code tryFrom}); a time not
+     * after the current next try leaves the time as it is.
+     */
+    public List<VisitEvent> handOver(String agentId, Instant tryFrom, String reason, Instant at) {
+        List<VisitEvent> events = new ArrayList<>(assignTo(agentId, reason, at));
+        Instant current = nextAttemptAt != null ? nextAttemptAt : dueAt;
+        if (tryFrom != null && tryFrom.isAfter(current)) {
+            reschedule(tryFrom, reason, events);
+        }
+        return events;
+    }
+
     // ------------------------------------------------------------------ internals
 
     private boolean counts(Attempt a, Rung rung) {

@@ -63,8 +63,10 @@ class AssignerTest {
         List<AssignmentRequest> visits = List.of(
                 new AssignmentRequest("v1", "c1", sh("2025-09-24T10:00"), "a2", Set.of()),
                 new AssignmentRequest("v2", "c2", sh("2025-09-24T10:00"), "a2", Set.of("a1")));
-        List<AssignmentDecision> out = assigner.passOnFromAbsent("a2", visits, team, Map.of(), PRC);
-        assertThat(out).extracting(AssignmentDecision::agentId).containsExactly("a1", "a3");
+        List<Assigner.WindowedDecision> out = assigner.passOnFromAbsent("a2",
+                visits.stream().map(r -> new Assigner.HandOverVisit(r, List.of(r.dueAt()))).toList(), team, Map.of(),
+                t -> "one window", PRC);
+        assertThat(out).extracting(w -> w.decision().agentId()).containsExactly("a1", "a3");
     }
 
     @Test
