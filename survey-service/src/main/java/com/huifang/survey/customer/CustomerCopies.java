@@ -85,7 +85,8 @@ public class CustomerCopies {
     /**
      * Blanks the customer's copy for good (a later profile cannot bring the name back).
      *
-     * @return 1 when a copy with a name was blanked now, 0 when there was none or it was blanked before
+     * @return 1 when survey-service held a copy of the customer's profile (blanked now or by an earlier delivery of
+     *         the erasure: a replay reports the same), 0 when it never had one
      */
     public Mono<Integer> erase(String tenantId, CustomerErased e, Instant at) {
         Update update = new Update()
@@ -99,7 +100,7 @@ public class CustomerCopies {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(CustomerCopyDocument.idOf(tenantId,
                         e.customerId()))), update, FindAndModifyOptions.options().upsert(true),
                         CustomerCopyDocument.class)
-                .map(before -> before.erased ? 0 : 1)
+                .map(before -> before.version > 0 || before.salutation != null ? 1 : 0)
                 .defaultIfEmpty(0);
     }
 

@@ -33,13 +33,20 @@ public class ResponseErasure {
         this.templates = templates;
     }
 
-    /** How many of the customer's responses in the tenant were anonymised now (0 on a replay). */
+    /**
+     * Anonymises what is left of the customer's responses in the tenant.
+     *
+     * @return how many of the customer's responses are anonymised now, counting those a previous delivery of the
+     *         same erasure did: a replay reports the same number (its confirmation repeats the first, same id)
+     */
     public Mono<Integer> anonymise(String tenantId, String customerId, Instant now) {
-        Query pending = Query.query(Criteria.where("tenantId").is(tenantId).and("customerId").is(customerId)
-                .and("erasedAt").exists(false));
-        return mongo.find(pending, ResponseDocument.class)
+        Criteria customer = Criteria.where("tenantId").is(tenantId).and("customerId").is(customerId);
+        return mongo.find(Query.query(customer).addCriteria(Criteria.where("erasedAt").exists(false)),
+                        ResponseDocument.class)
                 .concatMap(r -> template(r).flatMap(template -> anonymise(r, template, now)))
-                .reduce(0, Integer::sum);
+                .then(mongo.count(Query.query(customer).addCriteria(Criteria.where("erasedAt").exists(true)),
+                        ResponseDocument.class))
+                .map(Long::intValue);
     }
 
     private Mono<Optional<SurveyTemplate>> template(ResponseDocument r) {
