@@ -40,6 +40,11 @@ public class TenantRules {
     public static final String DISSATISFACTION = "DISSATISFACTION";
     public static final String AGENT_FLAG = "AGENT_FLAG";
     public static final Set<String> REQUIRED_CATEGORIES = Set.of(DISSATISFACTION, AGENT_FLAG);
+    /**
+     * Issues raised by failed quality reviews (issue 10 §3), routed to the quality team's supervisors. Rules a
+     * tenant stored before this category existed get its default targets and route (a tenant may change them).
+     */
+    public static final String QUALITY_REVIEW = "QUALITY_REVIEW";
 
     public static final String DEFAULT_BUSINESS_HOURS = "09:00-12:00, 13:00-18:00";
 
@@ -94,14 +99,22 @@ public class TenantRules {
     public Compiled compile(TenantRulesDocument doc, TenantCalendar calendar) {
         var clock = new SlaClock(calendar.calendar(), DailyWindows.parse(doc.businessHours));
         var targets = new HashMap<String, SlaTargets>();
-        for (var c : doc.categories) {
+        var categories = new ArrayList<>(doc.categories);
+        if (categories.stream().noneMatch(c -> QUALITY_REVIEW.equals(c.code))) {
+            categories.add(qualityReviewCategory());
+        }
+        var declaredRoutes = new ArrayList<>(doc.routes);
+        if (declaredRoutes.stream().noneMatch(r -> QUALITY_REVIEW.equals(r.category))) {
+            declaredRoutes.add(qualityReviewRoute());
+        }
+        for (var c : categories) {
             if (targets.put(c.code, new SlaTargets(span(c.firstResponseHours, c.firstResponseWorkingDays, c.code),
                     span(c.resolutionHours, c.resolutionWorkingDays, c.code), c.fixDateRequired)) != null) {
                 throw new IllegalArgumentException("category " + c.code + " is listed twice");
             }
         }
         var routes = new ArrayList<RoutingRule>();
-        for (var r : doc.routes) {
+        for (var r : declaredRoutes) {
             if (!targets.containsKey(r.category)) {
                 throw new IllegalArgumentException("route for category " + r.category + " which has no SLA targets");
             }
@@ -146,7 +159,8 @@ public class TenantRules {
                 category("SUGGESTION", "意见建议", null, 1, null, 5, false),
                 category("SERVICE_ATTITUDE", "服务态度", 4, null, null, 5, false),
                 category(DISSATISFACTION, "回访不满意", 4, null, null, 5, false),
-                category(AGENT_FLAG, "回访员标记", 2, null, null, 2, false)));
+                category(AGENT_FLAG, "回访员标记", 2, null, null, 2, false),
+                qualityReviewCategory()));
         d.routes = new ArrayList<>(List.of(
                 route("DELIVERY", "logistics", "logistics-queue"),
                 route("QUALITY", "after-sales", "after-sales-queue"),
@@ -154,8 +168,19 @@ public class TenantRules {
                 route("SUGGESTION", "customer-service", "service-queue"),
                 route("SERVICE_ATTITUDE", "customer-service", "service-queue"),
                 route(DISSATISFACTION, "customer-service", "service-queue"),
-                route(AGENT_FLAG, "customer-service", "service-queue")));
+                route(AGENT_FLAG, "customer-service", "service-queue"),
+                qualityReviewRoute()));
         return d;
+    }
+
+    /** A failed review is answered within a working day and settled (coaching, re-check) within five. */
+    private static TenantRulesDocument.Category qualityReviewCategory() {
+        return category(QUALITY_REVIEW, "质检不合格", null, 1, null, 5, false);
+    }
+
+    /** To the quality team's supervisors' queue, never to the agent's own worklist. */
+    private static TenantRulesDocument.Route qualityReviewRoute() {
+        return route(QUALITY_REVIEW, "quality", "quality-review-queue");
     }
 
     private static TenantRulesDocument.Category category(String code, String name, Integer frHours, Integer frDays,

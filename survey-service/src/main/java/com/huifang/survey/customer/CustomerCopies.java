@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps the per-tenant customer copy (salutation and title) and the dates of service events, from the events of
- * {@code huifang.customers}. Every write is idempotent: a conditional upsert keyed by tenant and id.
+ * {@code huifang.customers} ({@code CustomerErased} goes through {@link CustomerErasure}, which calls {@link #erase}). Every write is idempotent: a conditional upsert keyed by tenant and id.
  */
 @Service
 public class CustomerCopies {
@@ -35,8 +35,6 @@ public class CustomerCopies {
         return switch (envelope.type()) {
             case "CustomerProfileChanged" -> profile(envelope.tenantId(),
                     EventJson.payload(envelope, CustomerProfileChanged.class), envelope.occurredAt());
-            case "CustomerErased" -> erase(envelope.tenantId(), EventJson.payload(envelope, CustomerErased.class),
-                    envelope.occurredAt());
             case "ServiceEventRecorded" -> serviceEvent(envelope.tenantId(),
                     EventJson.payload(envelope, ServiceEventRecorded.class));
             default -> Mono.empty();
@@ -84,7 +82,13 @@ public class CustomerCopies {
                 .then();
     }
 
-    private Mono<Void> erase(String tenantId, CustomerErased e, Instant at) {
+    /**
+     * Blanks the customer's copy for good (a later profile cannot bring the name back).
+     *
+     * @return 1 when survey-service held a copy of the customer's profile (blanked now or by an earlier delivery of
+     *         the erasure: a replay reports the same), 0 when it never had one
+     */
+    public Mono<Integer> erase(String tenantId, CustomerErased e, Instant at) {
         Update update = new Update()
                 .setOnInsert("tenantId", tenantId)
                 .setOnInsert("customerId", e.customerId())
@@ -96,7 +100,8 @@ public class CustomerCopies {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(CustomerCopyDocument.idOf(tenantId,
                         e.customerId()))), update, FindAndModifyOptions.options().upsert(true),
                         CustomerCopyDocument.class)
-                .then();
+                .map(before -> before.version > 0 || before.salutation != null ? 1 : 0)
+                .defaultIfEmpty(0);
     }
 
     private Mono<Void> serviceEvent(String tenantId, ServiceEventRecorded e) {

@@ -126,6 +126,7 @@ public final class Issue implements SlaSubject {
     /** Gives the issue to a handler of its queue. */
     public List<IssueEvent> assign(Actor by, String newOwner, Instant now) {
         Objects.requireNonNull(newOwner, "newOwner");
+        requireNotUnderReview(newOwner);
         record(IssueAction.ASSIGN, by, now, "owner " + newOwner);
         owner = Optional.of(newOwner);
         return List.of(new IssueEvent.Assigned(id, newOwner, by.id(), now));
@@ -137,6 +138,9 @@ public final class Issue implements SlaSubject {
      */
     public List<IssueEvent> acknowledge(Actor by, String note, SlaClock clock, Instant now) {
         var to = IssueLifecycle.require(state, IssueAction.ACKNOWLEDGE);
+        if (owner.isEmpty()) {
+            requireNotUnderReview(by.id());
+        }
         boolean met = clock.metAt(firstResponse, now);
         record(IssueAction.ACKNOWLEDGE, by, now, note);
         state = to;
@@ -325,6 +329,13 @@ public final class Issue implements SlaSubject {
         Objects.requireNonNull(now, "now");
         var to = IssueLifecycle.require(state, action);
         audit.add(new AuditRecord(action, by.id(), by.role(), now, state, to, why));
+    }
+
+    /** A quality-review issue concerns its agent: that agent may never own (handle) it. */
+    private void requireNotUnderReview(String userId) {
+        if (source == IssueSource.QUALITY_REVIEW && staffIds.contains(userId)) {
+            throw new IssueRuleViolation("a quality-review issue is never handled by the agent it concerns");
+        }
     }
 
     private static void requireText(String text, String message) {

@@ -43,4 +43,22 @@ public record IssueSnapshot(
         warnedClocks = Set.copyOf(warnedClocks);
         audit = List.copyOf(audit);
     }
+
+    /** What an anonymised issue says instead of the customer's words. */
+    public static final String ERASED_TEXT = "（客户已申请删除个人信息，内容已匿名化）";
+
+    /**
+     * The issue without anything the customer said or gave (an erasure, issue 10 §2): the description and the
+     * resolution note become {@link #ERASED_TEXT}, the evidence (attachments: file names and files) goes, and
+     * the audit trail keeps who did what when and from which state to which, but not why (the notes quote the
+     * customer). Category, severity, source, staff, routing, states, SLA timers and times stay, so SLA figures,
+     * complaint rates and the closed loop stay right. Applying it twice gives the same issue.
+     */
+    public IssueSnapshot withoutCustomerData() {
+        return new IssueSnapshot(id, tenantId, category, severity, source, ERASED_TEXT, customerId, visitId, staffIds,
+                List.of(), department, ownerQueue, owner, state, escalationLevel, firstResponse, resolution,
+                latestFixDate, fixDate, resolutionNote.map(note -> ERASED_TEXT), warnedClocks, waitingOnCustomer,
+                reopenCount, raisedAt, audit.stream().map(a -> new AuditRecord(a.action(), a.actorId(), a.role(), a.at(),
+                        a.from(), a.to(), "")).toList());
+    }
 }

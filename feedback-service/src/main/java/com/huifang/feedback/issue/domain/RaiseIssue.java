@@ -47,4 +47,16 @@ public record RaiseIssue(
                 IssueSource.SURVEY, description, customerId, Optional.ofNullable(visitId), staffIds, List.of(),
                 Actor.system());
     }
+
+    /**
+     * An issue raised by a failed quality review (质检抽查) of an agent's visit: against the agent (the staff
+     * concerned), in the tenant's quality-review category, described by the failed checklist items and the
+     * reviewer's comment. The issue id should derive from the review id so a redelivered event raises nothing new.
+     */
+    public static RaiseIssue fromQualityReview(String issueId, String tenantId, String qualityCategoryCode,
+                                               QualityReviewFailure review) {
+        return new RaiseIssue(issueId, tenantId, qualityCategoryCode, Severity.NORMAL, IssueSource.QUALITY_REVIEW,
+                review.description(), review.customerId(), Optional.ofNullable(review.visitId()),
+                List.of(review.agentId()), List.of(), Actor.system());
+    }
 }

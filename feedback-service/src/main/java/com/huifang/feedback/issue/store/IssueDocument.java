@@ -43,6 +43,8 @@ public class IssueDocument {
     public String reContactVisitId;
     public String reContactOutcome;
     public Map<String, Object> snapshot;
+    /** When the customer's erasure took the customer's words and evidence out of the issue; null until then. */
+    public Instant anonymisedAt;
     @Version
     public Long version;
     public List<OutboxEntry> outbox = new ArrayList<>();

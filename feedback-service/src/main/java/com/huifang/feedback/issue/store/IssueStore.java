@@ -106,6 +106,37 @@ public class IssueStore {
                         "issue " + read.id + " changed since version " + read.version)));
     }
 
+    /** The customer's issues in the tenant that still hold the customer's words (not anonymised yet). */
+    public reactor.core.publisher.Flux<Loaded> notAnonymised(String tenantId, String customerId) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("customerId").is(customerId)
+                        .and("anonymisedAt").exists(false)), IssueDocument.class)
+                .map(d -> new Loaded(restore(d), d));
+    }
+
+    /** How many of the customer's issues in the tenant are anonymised. */
+    public Mono<Long> countAnonymised(String tenantId, String customerId) {
+        return mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("customerId").is(customerId)
+                .and("anonymisedAt").exists(true)), IssueDocument.class);
+    }
+
+    /**
+     * Replaces the issue's description and snapshot by their anonymised versions if nobody changed it since
+     * {@code read}; the state, times, routing, outbox and SLA bookkeeping are left as they are.
+     *
+     * @throws OptimisticLockingFailureException (in the Mono) when the stored version moved on
+     */
+    public Mono<IssueDocument> anonymise(IssueDocument read, Issue anonymised, Instant now) {
+        var u = new Update().set("description", anonymised.description())
+                .set("snapshot", JSON.convertValue(anonymised.snapshot(), MAP))
+                .set("anonymisedAt", now)
+                .inc("version", 1);
+        var query = Query.query(Criteria.where("_id").is(read.id).and("tenantId").is(read.tenantId)
+                .and("version").is(read.version));
+        return mongo.findAndModify(query, u, FindAndModifyOptions.options().returnNew(true), IssueDocument.class)
+                .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException(
+                        "issue " + read.id + " changed since version " + read.version)));
+    }
+
     private static void fill(IssueDocument d, Issue issue, Instant nextAlertAt, Instant now) {
         d.tenantId = issue.tenantId();
         d.customerId = issue.customerId();

@@ -210,7 +210,7 @@ class IssueApiTests extends FeedbackIntegrationTest {
                 .bodyValue(Map.of("category", "DELIVERY", "description", "x", "customerId", "c-1"))
                 .exchange().expectStatus().isBadRequest();
         // another tenant keeps the defaults
-        assertThat(get(token(newTenant(), "s", "SUPERVISOR"), "/api/issues/rules").get("categories").size()).isEqualTo(7);
+        assertThat(get(token(newTenant(), "s", "SUPERVISOR"), "/api/issues/rules").get("categories").size()).isEqualTo(8);
     }
 
     @Test

@@ -41,5 +41,9 @@ public class ResponseDocument {
     public boolean lowScore;
     public boolean raisesIssue;
     public Instant submittedAt;
+    /** When the customer's erasure stripped the free text (answers, comments, flag note); null until then. */
+    public Instant erasedAt;
+    /** When the tenant's retention stripped the personal content (see {@code SurveyStoreConfiguration}). */
+    public Instant anonymisedAt;
     public List<OutboxEntry> outbox = new ArrayList<>();
 }
