@@ -342,11 +342,24 @@ public class VisitPlanning {
                 .flatMap(profile -> Mono.zip(calendars.of(tenantId), consent(tenantId, e.customerId()))
                         .flatMap(t -> visits.openOfCustomer(tenantId, e.customerId())
                                 .filter(d -> needsReplan(d, profile))
-                                .concatMap(d -> plans.version(tenantId, d.planId, d.planVersion)
+                                .concatMap(d -> planOf(tenantId, d.planId, d.planVersion)
+                                        .onErrorResume(com.huifang.platform.problem.ApiProblem.class, gone -> {
+                                            log.warn("Visit {}: plan {} v{} not found, not re-planned", d.id, d.planId,
+                                                    d.planVersion);
+                                            return Mono.empty();
+                                        })
                                         .flatMap(plan -> replan(tenantId, d.id, plan, profile,
                                                 preferences(profile, t.getT2(), t.getT1()), t.getT1(),
                                                 envelope.correlationId())))
                                 .then())));
+    }
+
+    /** A plan version: stored, or the default pack of a tenant that never stored a plan. */
+    private Mono<Plan> planOf(String tenantId, String planId, int version) {
+        return plans.version(tenantId, planId, version)
+                .onErrorResume(com.huifang.platform.problem.ApiProblem.class, notStored -> plans.applicable(tenantId)
+                        .filter(p -> p.id().equals(planId) && p.version() == version).next()
+                        .switchIfEmpty(Mono.error(notStored)));
     }
 
     private static boolean needsReplan(VisitDocument d, CustomerCopies.Profile profile) {
@@ -442,7 +455,7 @@ public class VisitPlanning {
         }
         String tenantId = ended.tenantId;
         Instant now = clock.instant();
-        return unknownYears.count(Mono.zip(plans.version(tenantId, ended.planId, ended.planVersion), calendars.of(tenantId),
+        return unknownYears.count(Mono.zip(planOf(tenantId, ended.planId, ended.planVersion), calendars.of(tenantId),
                         calendars.of(tenantId).flatMap(calendar -> preferences(tenantId, ended.customerId, calendar)),
                         mongo.findById(ConsentDocument.idOf(tenantId, ended.customerId), ConsentDocument.class)
                                 .mapNotNull(d -> d.category).defaultIfEmpty(""))
