@@ -387,6 +387,9 @@ public class VisitPlanning {
                         return Mono.<VisitDocument>empty();
                     }
                     List<VisitEvent> events = visit.replan(spec.get(), "profile-v" + profile.version(), why);
+                    if (events.isEmpty()) {
+                        return Mono.<VisitDocument>empty(); // same timing and channels: nothing to re-plan
+                    }
                     explanation.addAll(spec.get().explanation());
                     doc.explanation.stream().filter(l -> l.startsWith("assignment: ")).forEach(explanation::add);
                     doc.explanation = explanation;

@@ -239,7 +239,8 @@ public final class Visit {
     /**
      * Takes the rule engine's new timing for a visit nobody has started (the customer's preferred
      * hours, channel or zone changed after planning): earliest, due and deadline times, ladder and
-     * windows; the same id, plan, stage, priority and assignee.
+     * windows; the same id, plan, stage, priority and assignee. Nothing (no event) when the timing,
+     * ladder and windows come out the same.
      *
      * @param revision the cause of the re-plan, unique per cause (keys the re-plan's event id)
      */
@@ -250,6 +251,11 @@ public final class Visit {
         }
         if (spec.ladder().isEmpty()) {
             throw new VisitRuleException("visit " + id + ": a re-plan needs a channel");
+        }
+        if (spec.earliestAt().equals(earliestAt) && spec.dueAt().equals(dueAt)
+                && java.util.Objects.equals(spec.deadlineAt(), deadlineAt) && spec.deadlineAtRisk() == deadlineAtRisk
+                && spec.ladder().equals(ladder) && java.util.Objects.equals(spec.windows(), windows)) {
+            return List.of(); // the new preferences change nothing of this visit
         }
         earliestAt = spec.earliestAt();
         dueAt = spec.dueAt();

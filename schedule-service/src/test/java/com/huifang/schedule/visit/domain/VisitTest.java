@@ -205,6 +205,8 @@ class VisitTest {
         assertThat(local(v.dueAt())).isEqualTo(LocalDateTime.parse("2025-09-23T19:00"));
         assertThat(v.deadlineAt()).isEqualTo(first.deadlineAt());
         assertThat(v.nextAttemptAt()).isEqualTo(v.dueAt());
+        // the same preferences again change nothing, and say nothing
+        assertThat(v.replan(again, "profile-v3", "contact channels changed")).isEmpty();
         assertThat(again.explanation()).anyMatch(l -> l.contains("preferred hours"));
         assertThat(events).singleElement().isInstanceOfSatisfying(VisitEvent.Replanned.class, r -> {
             assertThat(r.revision()).isEqualTo("profile-v2");
