@@ -38,10 +38,50 @@ public class CustomerCopies {
         this.mongo = mongo;
     }
 
-    /** What planning and assignment take from the copy. */
+    /**
+     * What planning and assignment take from the copy.
+     *
+     * @param version the copy's profile version (0: no copy)
+     */
     public record Profile(DailyWindows preferredHours, ZoneId zone, String preferredChannel, List<String> contactChannels,
-                          List<String> staffIds, String category) {
-        public static final Profile NONE = new Profile(null, null, null, List.of(), List.of(), null);
+                          List<String> staffIds, String category, int version) {
+        public static final Profile NONE = new Profile(null, null, null, List.of(), List.of(), null, 0);
+
+        /**
+         * What of the profile the rule engine's timing and channel depend on (preferred hours, zone,
+         * preferred and reachable channels): a visit planned with another key is re-planned when it changes.
+         */
+        public String planningKey() {
+            return "hours=" + (preferredHours == null ? "" : preferredHours) + ";zone=" + (zone == null ? "" : zone)
+                    + ";preferred=" + (preferredChannel == null ? "" : preferredChannel)
+                    + ";reachable=" + contactChannels.stream().sorted().toList();
+        }
+
+        /** The preference changes between a visit's key and this profile, for the explanation. */
+        public String describeChanges(String plannedWithKey) {
+            if (plannedWithKey == null) {
+                return "preferred hours " + (preferredHours == null ? "none" : preferredHours) + ", channel "
+                        + (preferredChannel == null ? "none" : preferredChannel);
+            }
+            List<String> changed = new ArrayList<>();
+            java.util.Map<String, String> before = parts(plannedWithKey);
+            java.util.Map<String, String> after = parts(planningKey());
+            before.forEach((k, v) -> {
+                if (!v.equals(after.get(k))) {
+                    changed.add(k + " " + (v.isEmpty() ? "none" : v) + " → " + (after.get(k).isEmpty() ? "none" : after.get(k)));
+                }
+            });
+            return String.join(", ", changed);
+        }
+
+        private static java.util.Map<String, String> parts(String key) {
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+            for (String part : key.split(";")) {
+                int eq = part.indexOf('=');
+                m.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+            return m;
+        }
     }
 
     public Mono<Void> onProfile(EventEnvelope envelope, CustomerProfileChanged e) {
@@ -73,12 +113,17 @@ public class CustomerCopies {
                         || x instanceof DuplicateKeyException));
     }
 
-    /** Blanks the copy for good: nothing personal stays, later (replayed) profiles are ignored. */
-    public Mono<Void> onErased(String tenantId, String customerId) {
+    /**
+     * Blanks the copy for good: nothing personal stays, later (replayed) profiles are ignored.
+     *
+     * @return how many copies were anonymised: 1, or 0 when there was none or it was blank already
+     */
+    public Mono<Integer> onErased(String tenantId, String customerId) {
         String id = CustomerCopyDocument.idOf(tenantId, customerId);
         return Mono.defer(() -> mongo.findById(id, CustomerCopyDocument.class)
                         .defaultIfEmpty(new CustomerCopyDocument())
                         .flatMap(doc -> {
+                            int anonymised = doc.id != null && !doc.erased ? 1 : 0;
                             CustomerCopyDocument blank = new CustomerCopyDocument();
                             blank.id = id;
                             blank.tenantId = tenantId;
@@ -86,7 +131,7 @@ public class CustomerCopies {
                             blank.erased = true;
                             blank.profileVersion = doc.profileVersion;
                             blank.version = doc.version;
-                            return mongo.save(blank).then();
+                            return mongo.save(blank).thenReturn(anonymised);
                         }))
                 .retryWhen(Retry.max(5).filter(x -> x instanceof OptimisticLockingFailureException
                         || x instanceof DuplicateKeyException));
@@ -113,7 +158,7 @@ public class CustomerCopies {
         return copy(tenantId, customerId).map(CustomerCopies::profileOf).defaultIfEmpty(Profile.NONE);
     }
 
-    static Profile profileOf(CustomerCopyDocument d) {
+    public static Profile profileOf(CustomerCopyDocument d) {
         DailyWindows hours = null;
         if (d.preferredHours != null && !d.preferredHours.isEmpty()) {
             try {
@@ -131,7 +176,8 @@ public class CustomerCopies {
                 log.warn("Customer {}: unknown zone {}", d.customerId, d.zoneId);
             }
         }
-        return new Profile(hours, zone, d.preferredChannel, copy(d.contactChannels), copy(d.staffIds), d.category);
+        return new Profile(hours, zone, d.preferredChannel, copy(d.contactChannels), copy(d.staffIds), d.category,
+                d.profileVersion);
     }
 
     private static List<String> copy(List<String> list) {

@@ -107,13 +107,13 @@ public class VisitPlanning {
         Mono<Void> plan = calendars.of(tenantId).flatMap(calendar -> customer(tenantId, recorded, calendar)
                         .flatMapMany(c -> plans.applicable(tenantId)
                                 .concatMap(p -> planWith(tenantId, p, c.event(), calendar, c.preferences(),
-                                        PlanningOptions.NONE, envelope.correlationId())))
+                                        c.profile(), PlanningOptions.NONE, envelope.correlationId())))
                         .then());
         return unknownYears.count(rememberCategory(tenantId, e).then(cancel).then(plan));
     }
 
     /** An event seen with the customer's copy: their preferences, and their staff as conflicted too. */
-    private record WithCustomer(ServiceEvent event, CustomerPreferences preferences) {
+    private record WithCustomer(ServiceEvent event, CustomerPreferences preferences, CustomerCopies.Profile profile) {
     }
 
     /**
@@ -130,7 +130,7 @@ public class VisitPlanning {
                     String category = event.category() != null ? event.category() : profile.category();
                     ServiceEvent completed = new ServiceEvent(event.id(), event.customerId(), event.type(), event.occurredAt(),
                             event.scheduledAt(), category, List.copyOf(staff), event.attributes());
-                    return new WithCustomer(completed, preferences(profile, t.getT1(), calendar));
+                    return new WithCustomer(completed, preferences(profile, t.getT1(), calendar), profile);
                 });
     }
 
@@ -172,7 +172,8 @@ public class VisitPlanning {
                                     PlanningOptions options = PlanningOptions.sampled(en.getKey().forcedChannel());
                                     PlanningResult r = planner.plan(plan, c.event(), c.preferences(),
                                             calendar, clock.instant(), options);
-                                    return planWith(tenantId, plan, c.event(), calendar, c.preferences(), options, correlationId)
+                                    return planWith(tenantId, plan, c.event(), calendar, c.preferences(), c.profile(),
+                                            options, correlationId)
                                             .thenMany(Flux.fromIterable(r.visits()).map(VisitPlanning::idOf));
                                 }))
                         .collectList()
@@ -180,7 +181,8 @@ public class VisitPlanning {
     }
 
     private Mono<Void> planWith(String tenantId, Plan plan, ServiceEvent event, TenantCalendar calendar,
-                                CustomerPreferences preferences, PlanningOptions options, String correlationId) {
+                                CustomerPreferences preferences, CustomerCopies.Profile profile, PlanningOptions options,
+                                String correlationId) {
         Instant now = clock.instant();
         PlanningResult result = planner.plan(plan, event, preferences, calendar, now, options);
         if (result.outcome() == PlanningOutcome.AWAITING_SAMPLING) {
@@ -203,7 +205,8 @@ public class VisitPlanning {
             String id = idOf(spec);
             List<String> explanation = new ArrayList<>(result.explanation());
             explanation.addAll(spec.explanation());
-            EventRecord cause = spec.occurrence() > 0 ? EventRecord.of(event) : null;
+            // the cause is kept to plan a recurring stage's next repeat and to re-plan when the customer's preferences change
+            EventRecord cause = EventRecord.of(event);
             if (result.outcome() == PlanningOutcome.REFUSED) {
                 Visit.Created created = Visit.refusedAtPlanning(id, spec, now);
                 return visits.insert(document(tenantId, null, plan, explanation), created.visit(), created.events(),
@@ -224,6 +227,9 @@ public class VisitPlanning {
                         Visit.Created created = Visit.plan(id, placed, choice.agentId());
                         VisitDocument doc = document(tenantId, choice.teamId(), plan, explanation);
                         doc.event = cause;
+                        doc.forcedChannel = options.forcedChannel() == null ? null : options.forcedChannel().name();
+                        doc.profileVersion = profile.version();
+                        doc.preferencesKey = profile.planningKey();
                         if (choice.agentId() != null || choice.teamId() != null) {
                             doc.explanation.add("assignment: " + choice.reason());
                         }
@@ -290,26 +296,108 @@ public class VisitPlanning {
      * free notes and recording references of every attempt are removed, and scheduling's copies
      * (consent, category, sampling population) are deleted. Visit ids and figures stay for reports.
      */
-    public Mono<Void> onErased(EventEnvelope envelope, com.huifang.contracts.events.CustomerErased e) {
+    public Mono<Integer> onErased(EventEnvelope envelope, com.huifang.contracts.events.CustomerErased e) {
         String tenantId = envelope.tenantId();
         Instant now = clock.instant();
         Query ofCustomer = Query.query(Criteria.where("tenantId").is(tenantId).and("customerId").is(e.customerId()));
-        return visits.openOfCustomer(tenantId, e.customerId())
+        Mono<Long> cancelled = visits.openOfCustomer(tenantId, e.customerId())
                 .concatMap(v -> change(tenantId, v.id, visit -> visit.cancel("customer erased", now), envelope.correlationId()))
-                .thenMany(mongo.find(ofCustomer, VisitDocument.class))
-                .filter(v -> v.attempts.stream().anyMatch(a -> a.notes() != null || a.recordingRef() != null))
+                .count();
+        // the attempts' notes and recording references, and the service event kept for re-planning (its attributes)
+        Mono<Long> anonymised = mongo.find(ofCustomer, VisitDocument.class)
+                .filter(v -> v.event != null || v.attempts.stream().anyMatch(a -> a.notes() != null || a.recordingRef() != null))
                 .concatMap(v -> Mono.defer(() -> visits.load(tenantId, v.id).flatMap(doc -> {
                             doc.attempts = doc.attempts.stream().map(a -> new com.huifang.schedule.visit.store.AttemptRecord(
                                     a.number(), a.channel(), a.outcome(), a.callBackAt(), a.ringSeconds(),
                                     a.durationSeconds(), null, null, a.agentId(), a.at())).toList();
+                            doc.event = null;
                             return mongo.save(doc);
                         }))
                         .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance)))
-                .then(mongo.remove(Query.query(Criteria.where("_id").is(ConsentDocument.idOf(tenantId, e.customerId()))),
-                        ConsentDocument.class))
-                .then(mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("householdId").is(e.customerId())),
-                        com.huifang.schedule.sampling.store.ServedHouseholdDocument.class))
-                .then();
+                .count();
+        Mono<Long> consent = mongo.remove(Query.query(Criteria.where("_id").is(ConsentDocument.idOf(tenantId, e.customerId()))),
+                ConsentDocument.class).map(r -> r.getDeletedCount());
+        Mono<Long> households = mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("householdId")
+                .is(e.customerId())), com.huifang.schedule.sampling.store.ServedHouseholdDocument.class)
+                .map(r -> r.getDeletedCount());
+        // one after the other: the anonymisation reads the visits the cancellation wrote
+        return cancelled.flatMap(c -> anonymised.flatMap(a -> consent.flatMap(k -> households
+                .map(h -> (int) (c + a + k + h)))));
+    }
+
+    /**
+     * A customer's profile changed after visits were planned: their open visits nobody has started
+     * (PLANNED, no attempt, no booked call-back) whose preferred hours, zone or channels were
+     * another are run through the rule engine again with the new preferences — same anchor and
+     * deadline rule — and re-planned in one conditional write with a new {@code VisitPlanned} of the
+     * same visit. Only the profile the copy keeps re-plans (an older one arriving late does not), and
+     * each visit once per profile version (a redelivery re-plans nothing). Follow-ups, re-contacts and
+     * sampled visits on a forced channel keep their timing; so does the assignee.
+     */
+    public Mono<Void> onProfileChanged(EventEnvelope envelope, com.huifang.contracts.events.CustomerProfileChanged e) {
+        String tenantId = envelope.tenantId();
+        return unknownYears.count(customers.copy(tenantId, e.customerId())
+                .filter(copy -> copy.profileVersion == e.version()) // a newer profile is kept (and re-plans), or erased
+                .map(CustomerCopies::profileOf)
+                .flatMap(profile -> Mono.zip(calendars.of(tenantId), consent(tenantId, e.customerId()))
+                        .flatMap(t -> visits.openOfCustomer(tenantId, e.customerId())
+                                .filter(d -> needsReplan(d, profile))
+                                .concatMap(d -> planOf(tenantId, d.planId, d.planVersion)
+                                        .onErrorResume(com.huifang.platform.problem.ApiProblem.class, gone -> {
+                                            log.warn("Visit {}: plan {} v{} not found, not re-planned", d.id, d.planId,
+                                                    d.planVersion);
+                                            return Mono.empty();
+                                        })
+                                        .flatMap(plan -> replan(tenantId, d.id, plan, profile,
+                                                preferences(profile, t.getT2(), t.getT1()), t.getT1(),
+                                                envelope.correlationId())))
+                                .then())));
+    }
+
+    /** A plan version: stored, or the default pack of a tenant that never stored a plan. */
+    private Mono<Plan> planOf(String tenantId, String planId, int version) {
+        return plans.version(tenantId, planId, version)
+                .onErrorResume(com.huifang.platform.problem.ApiProblem.class, notStored -> plans.applicable(tenantId)
+                        .filter(p -> p.id().equals(planId) && p.version() == version).next()
+                        .switchIfEmpty(Mono.error(notStored)));
+    }
+
+    private static boolean needsReplan(VisitDocument d, CustomerCopies.Profile profile) {
+        return "PLANNED".equals(d.state) && d.attempts.isEmpty() && d.callbackAt == null && d.event != null
+                && d.planId != null && d.forcedChannel == null && d.profileVersion < profile.version()
+                && !profile.planningKey().equals(d.preferencesKey);
+    }
+
+    private Mono<VisitDocument> replan(String tenantId, String visitId, Plan plan, CustomerCopies.Profile profile,
+                                       CustomerPreferences preferences, TenantCalendar calendar, String correlationId) {
+        return Mono.defer(() -> visits.load(tenantId, visitId).flatMap(doc -> {
+                    Visit visit = VisitMapping.toVisit(doc);
+                    if (!visit.replannable() || !needsReplan(doc, profile)) {
+                        return Mono.<VisitDocument>empty(); // started meanwhile, or already re-planned
+                    }
+                    Instant now = clock.instant();
+                    List<String> explanation = new ArrayList<>();
+                    String why = "customer profile v" + profile.version() + " changed " + profile.describeChanges(doc.preferencesKey)
+                            + ": re-planned " + now;
+                    explanation.add(why);
+                    var spec = planner.replanStage(plan, doc.stage, doc.occurrence, doc.event.toEvent(), preferences,
+                            calendar, now, explanation);
+                    if (spec.isEmpty()) {
+                        log.info("Visit {}: not re-planned for profile v{}: {}", visitId, profile.version(), explanation);
+                        return Mono.<VisitDocument>empty();
+                    }
+                    List<VisitEvent> events = visit.replan(spec.get(), "profile-v" + profile.version(), why);
+                    if (events.isEmpty()) {
+                        return Mono.<VisitDocument>empty(); // same timing and channels: nothing to re-plan
+                    }
+                    explanation.addAll(spec.get().explanation());
+                    doc.explanation.stream().filter(l -> l.startsWith("assignment: ")).forEach(explanation::add);
+                    doc.explanation = explanation;
+                    doc.profileVersion = profile.version();
+                    doc.preferencesKey = profile.planningKey();
+                    return visits.save(doc, visit, events, correlationId, now);
+                }))
+                .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance));
     }
 
     public Mono<Consent> consent(String tenantId, String customerId) {
@@ -370,7 +458,7 @@ public class VisitPlanning {
         }
         String tenantId = ended.tenantId;
         Instant now = clock.instant();
-        return unknownYears.count(Mono.zip(plans.version(tenantId, ended.planId, ended.planVersion), calendars.of(tenantId),
+        return unknownYears.count(Mono.zip(planOf(tenantId, ended.planId, ended.planVersion), calendars.of(tenantId),
                         calendars.of(tenantId).flatMap(calendar -> preferences(tenantId, ended.customerId, calendar)),
                         mongo.findById(ConsentDocument.idOf(tenantId, ended.customerId), ConsentDocument.class)
                                 .mapNotNull(d -> d.category).defaultIfEmpty(""))

@@ -25,13 +25,13 @@ public final class Visit {
     private final String caseRef;
     private final String customerId;
     private final String surveyTemplateId;
-    private final Instant earliestAt;
-    private final Instant dueAt;
-    private final Instant deadlineAt;
+    private Instant earliestAt;
+    private Instant dueAt;
+    private Instant deadlineAt;
     private final int priority;
-    private final boolean deadlineAtRisk;
+    private boolean deadlineAtRisk;
     private List<Rung> ladder;
-    private final DailyWindows windows;
+    private DailyWindows windows;
     private final boolean allowNonWorkingDays;
     private final List<String> staffIds;
     private VisitState state;
@@ -157,7 +157,8 @@ public final class Visit {
         boolean counted = counts(attempt, rung);
         List<VisitEvent> events = new ArrayList<>();
         events.add(new VisitEvent.Attempted(id, customerId, planId, attempts.size(), attempt.channel(), attempt.outcome(),
-                attempt.ringSeconds(), attempt.durationSeconds(), attempt.agentId(), attempt.at(), counted));
+                attempt.ringSeconds(), attempt.durationSeconds(), attempt.agentId(), attempt.at(), counted,
+                attempt.recordingRef()));
         CallingTimes times = new CallingTimes(calendar, windows, allowNonWorkingDays);
         callbackAt = null;
         callbackAgentId = null;
@@ -228,6 +229,44 @@ public final class Visit {
         return List.of(new VisitEvent.Rescheduled(id, customerId, nextAttemptAt, currentChannel(),
                 "consent changed: ladder " + ladder.subList(rungIndex, ladder.size()).stream().map(r -> r.channel().name()).toList(),
                 null));
+    }
+
+    /** Whether the visit may still be re-planned: PLANNED, never tried, no call-back booked. */
+    public boolean replannable() {
+        return state == VisitState.PLANNED && attempts.isEmpty() && callbackAt == null;
+    }
+
+    /**
+     * Takes the rule engine's new timing for a visit nobody has started (the customer's preferred
+     * hours, channel or zone changed after planning): earliest, due and deadline times, ladder and
+     * windows; the same id, plan, stage, priority and assignee. Nothing (no event) when the timing,
+     * ladder and windows come out the same.
+     *
+     * @param revision the cause of the re-plan, unique per cause (keys the re-plan's event id)
+     */
+    public List<VisitEvent> replan(PlannedVisit spec, String revision, String reason) {
+        if (!replannable()) {
+            throw new VisitRuleException("visit " + id + " is " + state + (attempts.isEmpty() ? "" : " with attempts")
+                    + (callbackAt == null ? "" : " with a booked call-back") + ": it cannot be re-planned");
+        }
+        if (spec.ladder().isEmpty()) {
+            throw new VisitRuleException("visit " + id + ": a re-plan needs a channel");
+        }
+        if (spec.earliestAt().equals(earliestAt) && spec.dueAt().equals(dueAt)
+                && java.util.Objects.equals(spec.deadlineAt(), deadlineAt) && spec.deadlineAtRisk() == deadlineAtRisk
+                && spec.ladder().equals(ladder) && java.util.Objects.equals(spec.windows(), windows)) {
+            return List.of(); // the new preferences change nothing of this visit
+        }
+        earliestAt = spec.earliestAt();
+        dueAt = spec.dueAt();
+        deadlineAt = spec.deadlineAt();
+        deadlineAtRisk = spec.deadlineAtRisk();
+        ladder = spec.ladder();
+        windows = spec.windows();
+        rungIndex = 0;
+        countedOnRung = 0;
+        nextAttemptAt = dueAt;
+        return List.of(new VisitEvent.Replanned(plannedEvent(), revision, reason));
     }
 
     /** Cancels an open visit (policy withdrawn before the visit, case closed…). */

@@ -129,6 +129,33 @@ public final class VisitPlanner {
         return planStage(plan, stage, occurrence, event, prefs, tenantCalendar, now, consented, false, new ArrayList<>());
     }
 
+    /**
+     * One stage's visit (a repeat too) planned again, for a visit nobody has started, with the
+     * customer's changed preferences: the same anchor, offsets and deadline rule as at first planning,
+     * the new preferred hours, preferred channel and reachable channels. Empty when the stage is gone
+     * from the plan, the event lacks the stage's anchor, or consent leaves no channel (consent
+     * changes are applied to open visits on their own).
+     *
+     * @param explain receives the event-level steps (consent, channel shaping, a missing anchor)
+     */
+    public Optional<PlannedVisit> replanStage(Plan plan, String stageId, int occurrence, ServiceEvent event,
+                                              CustomerPreferences prefs, TenantCalendar tenantCalendar, Instant now,
+                                              List<String> explain) {
+        Optional<Stage> stage = plan.stage(stageId);
+        if (stage.isEmpty()) {
+            explain.add("stage " + stageId + " is no longer in plan " + plan.id() + " v" + plan.version());
+            return Optional.empty();
+        }
+        prefs = prefs == null ? CustomerPreferences.NONE : prefs;
+        List<Rung> consented = prefs.consent().ladder(plan.ladder());
+        if (consented.isEmpty()) {
+            explain.add("customer refuses every channel of the ladder " + channels(plan.ladder()));
+            return Optional.empty();
+        }
+        consented = prefs.shape(consented, explain);
+        return planStage(plan, stage.get(), occurrence, event, prefs, tenantCalendar, now, consented, false, explain);
+    }
+
     /** A follow-up the agent books from an outcome: same plan, case, ladder, windows and priority. */
     public PlannedVisit planFollowUp(Visit source, FollowUpRequest request, TenantCalendar tenantCalendar, Instant now) {
         WorkingCalendar calendar = tenantCalendar.workingDays();

@@ -3,8 +3,10 @@ package com.huifang.schedule.visit.messaging;
 import com.huifang.contracts.EventJson;
 import com.huifang.contracts.Topics;
 import com.huifang.contracts.events.CustomerConsentChanged;
+import com.huifang.contracts.events.CustomerErased;
 import com.huifang.contracts.events.CustomerProfileChanged;
 import com.huifang.contracts.events.ServiceEventRecorded;
+import com.huifang.platform.erasure.ErasureConfirmations;
 import com.huifang.platform.messaging.Inbox;
 import com.huifang.schedule.customer.CustomerCopies;
 import com.huifang.schedule.visit.VisitPlanning;
@@ -15,8 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Plans visits from recorded service events; keeps and applies consent changes; keeps the customer
- * copy (profile changes, erasure). One listener for the topic: two in the same consumer group would
- * split its partitions between them.
+ * copy (a profile change re-plans the visits not started yet; an erasure anonymises and is
+ * confirmed back). One listener for the topic: two in the same consumer group would split its
+ * partitions between them.
  */
 @Component
 class CustomerEventsListener {
@@ -24,9 +27,12 @@ class CustomerEventsListener {
     private final Inbox inbox;
     private final VisitPlanning planning;
     private final CustomerCopies customers;
+    private final ErasureConfirmations confirmations;
 
-    CustomerEventsListener(Inbox inbox, VisitPlanning planning, CustomerCopies customers) {
+    CustomerEventsListener(Inbox inbox, VisitPlanning planning, CustomerCopies customers,
+                           ErasureConfirmations confirmations) {
         this.inbox = inbox;
+        this.confirmations = confirmations;
         this.planning = planning;
         this.customers = customers;
     }
@@ -38,11 +44,18 @@ class CustomerEventsListener {
                     EventJson.payload(envelope, ServiceEventRecorded.class));
             case "CustomerConsentChanged" -> planning.onConsent(envelope,
                     EventJson.payload(envelope, CustomerConsentChanged.class));
-            case "CustomerProfileChanged" -> customers.onProfile(envelope,
-                    EventJson.payload(envelope, CustomerProfileChanged.class));
+            case "CustomerProfileChanged" -> {
+                var profile = EventJson.payload(envelope, CustomerProfileChanged.class);
+                // keep the copy, then re-plan the visits not started yet with it (a redelivery re-plans nothing)
+                yield customers.onProfile(envelope, profile).then(planning.onProfileChanged(envelope, profile));
+            }
             case "CustomerErased" -> {
-                var erased = EventJson.payload(envelope, com.huifang.contracts.events.CustomerErased.class);
-                yield planning.onErased(envelope, erased).then(customers.onErased(envelope.tenantId(), erased.customerId()));
+                var erased = EventJson.payload(envelope, CustomerErased.class);
+                // anonymise, then confirm back to customer-service (once per request, even when redelivered)
+                yield planning.onErased(envelope, erased)
+                        .zipWith(customers.onErased(envelope.tenantId(), erased.customerId()), Integer::sum)
+                        .flatMap(records -> confirmations.confirm(envelope.tenantId(), envelope.correlationId(), erased,
+                                records));
             }
             default -> Mono.empty();
         });

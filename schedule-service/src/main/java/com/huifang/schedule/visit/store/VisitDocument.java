@@ -54,8 +54,17 @@ public class VisitDocument {
     public String issueId;
     /** the visit a follow-up was booked from */
     public String sourceVisitId;
-    /** the service event of a recurring stage's visit (to plan its next repeat); null otherwise */
+    /** the service event a plan's visit was planned from (to plan its next repeat, or re-plan it); null otherwise */
     public EventRecord event;
+    /** the channel a sample forced (such a visit keeps its ladder: it is never re-planned); null otherwise */
+    public String forcedChannel;
+    /** the customer-copy profile version the visit was (re-)planned with; 0 without a copy */
+    public int profileVersion;
+    /**
+     * what of the customer's profile its timing and channel were planned with
+     * ({@code CustomerCopies.Profile#planningKey}); null when unknown (planned before it was kept)
+     */
+    public String preferencesKey;
     public List<String> explanation = new ArrayList<>();
     public List<AttemptRecord> attempts = new ArrayList<>();
     public Instant plannedAt;

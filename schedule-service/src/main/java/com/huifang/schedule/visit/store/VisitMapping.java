@@ -90,6 +90,13 @@ public final class VisitMapping {
                         new VisitPlanned(p.visitId(), p.customerId(), p.planId(), p.planVersion(), p.stage(),
                                 p.serviceEventId(), p.surveyTemplateId(), p.earliestAt(), p.dueAt(), p.deadlineAt(),
                                 name(p.channel()), p.priority(), p.assigneeId(), p.deadlineAtRisk()), d, correlationId, now));
+            } else if (e instanceof VisitEvent.Replanned r) {
+                // the same visit planned again: a new event id per cause, so consumers see it (and keep the latest)
+                VisitEvent.Planned p = r.planned();
+                d.outbox.add(entry(eventId("VisitPlanned", p.visitId(), r.revision()),
+                        new VisitPlanned(p.visitId(), p.customerId(), p.planId(), p.planVersion(), p.stage(),
+                                p.serviceEventId(), p.surveyTemplateId(), p.earliestAt(), p.dueAt(), p.deadlineAt(),
+                                name(p.channel()), p.priority(), p.assigneeId(), p.deadlineAtRisk()), d, correlationId, now));
             } else if (e instanceof VisitEvent.Due due) {
                 d.outbox.add(entry(eventId("VisitDue", due.visitId()),
                         new VisitDue(due.visitId(), due.customerId(), due.planId(), due.surveyTemplateId(), due.dueAt(),
@@ -97,7 +104,8 @@ public final class VisitMapping {
             } else if (e instanceof VisitEvent.Attempted a) {
                 d.outbox.add(entry(eventId("VisitAttempted", a.visitId(), a.attemptNo()),
                         new VisitAttempted(a.visitId(), a.customerId(), a.planId(), a.attemptNo(), name(a.channel()),
-                                a.outcome().name(), a.ringSeconds(), a.durationSeconds(), a.agentId(), a.attemptedAt()),
+                                a.outcome().name(), a.ringSeconds(), a.durationSeconds(), a.agentId(), a.attemptedAt(),
+                                a.recordingRef()),
                         d, correlationId, now));
             } else if (e instanceof VisitEvent.Ended x) {
                 d.outbox.add(entry(eventId("VisitCompleted", x.visitId()),

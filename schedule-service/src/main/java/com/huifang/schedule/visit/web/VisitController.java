@@ -84,12 +84,15 @@ public class VisitController {
 
     @PostMapping("/{id}/attempts")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record one attempt (a call, an SMS, a home visit…) and its outcome; retries and the channel ladder follow the plan")
+    @Operation(summary = "Record one attempt (a call, an SMS, a home visit…) and its outcome; retries and the channel "
+            + "ladder follow the plan. The answer follows the read policy of GET: an agent working a colleague's visit "
+            + "(a call-back released to the team) gets it without its record unless an access grant covers it")
     public Mono<VisitView> attempt(Caller caller, @PathVariable String id, @Valid @RequestBody AttemptRequest request) {
-        return commands.recordAttempt(caller, id, new VisitCommands.AttemptCommand(request.channel(), request.outcome(),
-                        request.callBackAt(), request.ringSeconds(), request.durationSeconds(), request.recordingRef(),
-                        request.notes()))
-                .map(VisitView::of);
+        return readAccess.sortOut(caller, commands.recordAttempt(caller, id, new VisitCommands.AttemptCommand(
+                        request.channel(), request.outcome(), request.callBackAt(), request.ringSeconds(),
+                        request.durationSeconds(), request.recordingRef(), request.notes())).flux())
+                .next()
+                .map(r -> r.full() ? VisitView.of(r.visit()) : VisitView.withoutRecord(r.visit()));
     }
 
     @PostMapping("/{id}/cancel")

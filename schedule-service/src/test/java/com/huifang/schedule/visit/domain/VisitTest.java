@@ -187,4 +187,52 @@ class VisitTest {
         assertThat(ChannelMix.INSURANCE.permitsAnother(9, 100)).isTrue();
         assertThat(ChannelMix.costlyPercent(5, 50)).isEqualTo(10.0);
     }
+
+    @Test
+    void laterPreferredHoursReplanAVisitNobodyStartedIntoThoseHoursKeepingTheDeadline() {
+        var plan = plan(Offset.calendarDays(1), Offset.calendarDays(4));
+        var discharged = event("DISCHARGED", sh("2025-09-22T10:00"));
+        PlannedVisit first = new VisitPlanner().plan(plan, discharged, null, TENANT, sh("2025-09-22T10:00")).visits().get(0);
+        Visit v = Visit.plan("v1", first, "agent-1").visit();
+        assertThat(v.replannable()).isTrue();
+
+        var prefs = new CustomerPreferences(com.huifang.calendar.DailyWindows.parse("19:00-20:00"), null, Consent.ANY);
+        List<String> explain = new java.util.ArrayList<>();
+        PlannedVisit again = new VisitPlanner().replanStage(plan, "main", 0, discharged, prefs, TENANT,
+                sh("2025-09-22T12:00"), explain).orElseThrow();
+        List<VisitEvent> events = v.replan(again, "profile-v2", "preferred hours changed");
+
+        assertThat(local(v.dueAt())).isEqualTo(LocalDateTime.parse("2025-09-23T19:00"));
+        assertThat(v.deadlineAt()).isEqualTo(first.deadlineAt());
+        assertThat(v.nextAttemptAt()).isEqualTo(v.dueAt());
+        // the same preferences again change nothing, and say nothing
+        assertThat(v.replan(again, "profile-v3", "contact channels changed")).isEmpty();
+        assertThat(again.explanation()).anyMatch(l -> l.contains("preferred hours"));
+        assertThat(events).singleElement().isInstanceOfSatisfying(VisitEvent.Replanned.class, r -> {
+            assertThat(r.revision()).isEqualTo("profile-v2");
+            assertThat(r.planned().visitId()).isEqualTo("v1");
+            assertThat(r.planned().dueAt()).isEqualTo(v.dueAt());
+            assertThat(r.planned().assigneeId()).isEqualTo("agent-1");
+        });
+    }
+
+    @Test
+    void aVisitAlreadyTriedOrDueIsNotReplanned() {
+        Visit due = visit();
+        assertThat(due.replannable()).isFalse();
+        PlannedVisit spec = new VisitPlanner().plan(plan(Offset.calendarDays(1), null), event("DISCHARGED", sh("2025-09-22T10:00")),
+                null, TENANT, sh("2025-09-22T10:00")).visits().get(0);
+        assertThatThrownBy(() -> due.replan(spec, "profile-v2", "x")).isInstanceOf(VisitRuleException.class);
+        due.recordAttempt(noAnswer(Channel.PHONE, "2025-09-23T10:30", 25), PRC);
+        assertThat(due.replannable()).isFalse();
+    }
+
+    @Test
+    void theAttemptedEventCarriesTheRecordingReference() {
+        Visit v = visit();
+        Attempt call = new Attempt(Channel.PHONE, sh("2025-09-23T10:30"), AttemptOutcome.NO_ANSWER, null, 25, null,
+                "rec-42", null, "agent-1");
+        assertThat(v.recordAttempt(call, PRC).get(0)).isInstanceOfSatisfying(VisitEvent.Attempted.class,
+                a -> assertThat(a.recordingRef()).isEqualTo("rec-42"));
+    }
 }
