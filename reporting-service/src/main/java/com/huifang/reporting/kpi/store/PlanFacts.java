@@ -35,8 +35,6 @@ import reactor.util.retry.Retry;
 @Component
 public class PlanFacts {
 
-    /** The service events of one sampling query, at most (a tenant serving more in a year is refused, not scanned). */
-    static final int MAX_EVENTS = 1_000_000;
     private static final int IN_BATCH = 1_000;
     private static final Retry ON_CONFLICT = Retry.backoff(20, Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(200))
             .filter(e -> e instanceof OptimisticLockingFailureException || e instanceof DuplicateKeyException);
@@ -102,7 +100,6 @@ public class PlanFacts {
         Query q = Query.query(Criteria.where("tenantId").is(tenant).and("occurredDate").gte(from.toString())
                 .lte(to.toString()));
         q.fields().include("state");
-        q.limit(MAX_EVENTS);
         return mongo.find(q, ServiceEventFactDocument.class)
                 .map(d -> FactJson.read(d.state, ServiceEventFact.class))
                 .collectList();

@@ -29,7 +29,6 @@ import java.util.TreeMap;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -84,11 +83,24 @@ public class PlanReportController {
         });
     }
 
-    @GetMapping("/sampling.{format:csv|xlsx}")
-    @Operation(summary = "Sampling compliance per plan and period as CSV (UTF-8 with BOM) or Excel; same parameters "
-            + "as /sampling plus lang=zh-CN|en")
-    public Mono<Void> samplingExport(Caller caller, @PathVariable String format,
-                                     @RequestParam MultiValueMap<String, String> params, ServerHttpResponse response) {
+    @GetMapping("/sampling.csv")
+    @Operation(summary = "Sampling compliance per plan and period as CSV (UTF-8 with BOM); same parameters as "
+            + "/sampling plus lang=zh-CN|en")
+    public Mono<Void> samplingCsv(Caller caller, @RequestParam MultiValueMap<String, String> params,
+                                  ServerHttpResponse response) {
+        return samplingExport(caller, "csv", params, response);
+    }
+
+    @GetMapping("/sampling.xlsx")
+    @Operation(summary = "Sampling compliance per plan and period as Excel; same parameters as /sampling plus "
+            + "lang=zh-CN|en")
+    public Mono<Void> samplingXlsx(Caller caller, @RequestParam MultiValueMap<String, String> params,
+                                   ServerHttpResponse response) {
+        return samplingExport(caller, "xlsx", params, response);
+    }
+
+    private Mono<Void> samplingExport(Caller caller, String format, MultiValueMap<String, String> params,
+                                      ServerHttpResponse response) {
         return Mono.defer(() -> {
             ReportParameters.requireReader(caller);
             onlyKnown(params, SAMPLING_PARAMS, Set.of());
@@ -178,11 +190,23 @@ public class PlanReportController {
         });
     }
 
-    @GetMapping("/issues.{format:csv|xlsx}")
-    @Operation(summary = "Every issue of /issues matching the filters (no pages) as CSV (UTF-8 with BOM) or Excel, "
-            + "headers in lang=zh-CN|en")
-    public Mono<Void> issuesExport(Caller caller, @PathVariable String format,
-                                   @RequestParam MultiValueMap<String, String> params, ServerHttpResponse response) {
+    @GetMapping("/issues.csv")
+    @Operation(summary = "Every issue of /issues matching the filters (no pages) as CSV (UTF-8 with BOM), headers in "
+            + "lang=zh-CN|en")
+    public Mono<Void> issuesCsv(Caller caller, @RequestParam MultiValueMap<String, String> params,
+                                ServerHttpResponse response) {
+        return issuesExport(caller, "csv", params, response);
+    }
+
+    @GetMapping("/issues.xlsx")
+    @Operation(summary = "Every issue of /issues matching the filters (no pages) as Excel, headers in lang=zh-CN|en")
+    public Mono<Void> issuesXlsx(Caller caller, @RequestParam MultiValueMap<String, String> params,
+                                 ServerHttpResponse response) {
+        return issuesExport(caller, "xlsx", params, response);
+    }
+
+    private Mono<Void> issuesExport(Caller caller, String format, MultiValueMap<String, String> params,
+                                    ServerHttpResponse response) {
         return Mono.defer(() -> {
             ReportParameters.requireReader(caller);
             onlyKnown(params, union(RANGE, Set.of("lang")), Set.copyOf(IssueList.FILTERS));
