@@ -112,6 +112,14 @@ class PlanReportApiTests extends ReportingIntegrationTest {
         assertThat(p.get("successRate").get("actual").asDouble()).isEqualTo(20.0 / 22);
         assertThat(p.get("successRate").get("met").asBoolean()).isFalse();
 
+        byte[] csv = http.get().uri("/api/reports/plan-targets.csv?month=2026-12&lang=en")
+                .headers(h -> h.setBearerAuth(TS_SUPERVISOR)).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        String[] lines = new String(csv, StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertThat(lines[0]).isEqualTo("Plan,Plan name,Plan version,Attempted rate target,Attempted rate,"
+                + "Attempted rate met,Success rate target,Success rate,Success rate met");
+        assertThat(lines[1]).isEqualTo("SAMPLE,维修抽样回访,2,100.00%,90.91%,no,95.00%,90.91%,no");
+
         // November has no visit due: the target is shown, not judged
         JsonNode nov = get(TS_SUPERVISOR, "/api/reports/plan-targets?month=2026-11").get("plans").get(0);
         assertThat(nov.get("coverage").get("actual").isNull()).isTrue();
