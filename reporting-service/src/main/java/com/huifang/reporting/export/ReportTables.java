@@ -9,7 +9,8 @@ import com.huifang.reporting.kpi.domain.KpiRow;
 import com.huifang.reporting.kpi.domain.KpiUnit;
 import com.huifang.reporting.kpi.domain.Opinion;
 import com.huifang.reporting.kpi.domain.PerformanceReview;
-import com.huifang.reporting.kpi.domain.SamplingTiers;
+import com.huifang.reporting.kpi.domain.PlanSampling;
+import com.huifang.reporting.kpi.domain.PlanTargetResult;
 import com.huifang.reporting.kpi.domain.SupervisorReport;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -91,20 +92,11 @@ public final class ReportTables {
         rows.add(new Object[] {language.pick("上门及信函超 10%", "Home visits + letters over 10 %"),
                 new Cell(total.homeVisitLetterShareOverLimit(), ColumnType.YES_NO),
                 language.pick("上门及信函回访占比超过 10% 时为“是”。", "Yes when the share of home visits and letters is above 10 %.")});
-        SamplingTiers.Compliance s = report.sampling();
-        if (s != null) {
-            rows.add(new Object[] {language.pick("服务户数", "Households served"), new Cell(s.served(), ColumnType.INTEGER),
-                    language.pick("统计期内服务的户数。", "Households served in the period.")});
-            rows.add(new Object[] {language.pick("要求抽样比例", "Required sampling ratio"),
-                    new Cell(s.requiredRatio(), ColumnType.PERCENT),
-                    language.pick("按服务户数分档:>300 户 10%,100–300 户 20%,<100 户 30%。",
-                            "By households served: > 300: 10 %, 100–300: 20 %, < 100: 30 %.")});
-            rows.add(new Object[] {language.pick("要求回访户数", "Required visits"), new Cell(s.required(), ColumnType.INTEGER),
-                    language.pick("服务户数 × 要求比例,向上取整。", "Households served × required ratio, rounded up.")});
-            rows.add(new Object[] {language.pick("实际回访户数", "Visits done"), new Cell(s.done(), ColumnType.INTEGER),
-                    language.pick("统计期内回访成功量。", "Successful visits in the period.")});
-            rows.add(new Object[] {language.pick("抽样达标", "Sampling compliant"), new Cell(s.compliant(), ColumnType.YES_NO),
-                    language.pick("实际回访户数 ≥ 要求回访户数。", "Visits done ≥ required visits.")});
+        if (!report.sampling().isEmpty()) {
+            rows.add(new Object[] {language.pick("抽样达标", "Sampling compliant"),
+                    new Cell(report.samplingCompliant(), ColumnType.YES_NO),
+                    language.pick("各回访方案的抽样均合规时为“是”(明细见“抽样合规”表)。",
+                            "Yes when every plan's sampling complied (see the Sampling sheet).")});
         }
         return new ReportTable("汇总", "Summary", columns, rows::iterator);
     }
@@ -153,10 +145,48 @@ public final class ReportTables {
                 new Column("状态", "Status", ColumnType.TEXT),
                 new Column("最高升级级别", "Highest escalation", ColumnType.TEXT),
                 new Column("解决日期", "Resolved on", ColumnType.DATE),
-                new Column("时效达标", "SLA met", ColumnType.YES_NO));
+                new Column("时效达标", "SLA met", ColumnType.YES_NO),
+                new Column("涉及员工", "Staff concerned", ColumnType.TEXT));
         return new ReportTable("问题件", "Issues", columns, mapped(issues, i -> new Object[] {
                 i.raisedOn(), i.issueId(), i.visitId(), i.category(), i.severity(), i.department(), i.status(),
-                i.highestEscalation(), i.resolvedOn(), i.slaMet()}));
+                i.highestEscalation(), i.resolvedOn(), i.slaMet(), String.join(",", i.staffIds())}));
+    }
+
+    /** Per plan and period: sampling compliance (seed 001). */
+    public static ReportTable sampling(Iterable<PlanSampling> sampling) {
+        List<Column> columns = List.of(
+                new Column("回访方案", "Plan", ColumnType.TEXT),
+                new Column("期间", "Period", ColumnType.TEXT),
+                new Column("服务户数", "Households served", ColumnType.INTEGER),
+                new Column("已安排户数", "Households planned", ColumnType.INTEGER),
+                new Column("抽样", "Sampled", ColumnType.YES_NO),
+                new Column("要求抽样比例", "Required ratio", ColumnType.PERCENT),
+                new Column("必抽户数", "Mandatory households", ColumnType.INTEGER),
+                new Column("要求抽样数", "Required", ColumnType.INTEGER),
+                new Column("实际回访户数", "Visited", ColumnType.INTEGER),
+                new Column("必抽已回访户数", "Mandatory visited", ColumnType.INTEGER),
+                new Column("抽样合规", "Compliant", ColumnType.YES_NO));
+        return new ReportTable("抽样合规", "Sampling", columns, mapped(sampling, s -> new Object[] {
+                s.plan(), s.period(), s.population(), s.planned(), s.sampled(), s.requiredRatio(), s.mandatory(),
+                s.required(), s.visited(), s.mandatoryVisited(), s.compliant()}));
+    }
+
+    /** Per plan: coverage and success rate against the plan's latest targets. */
+    public static ReportTable planTargets(Iterable<PlanTargetResult> results) {
+        List<Column> columns = List.of(
+                new Column("回访方案", "Plan", ColumnType.TEXT),
+                new Column("方案名称", "Plan name", ColumnType.TEXT),
+                new Column("方案版本", "Plan version", ColumnType.INTEGER),
+                new Column("回访率目标", "Attempted rate target", ColumnType.PERCENT),
+                new Column("回访率", "Attempted rate", ColumnType.PERCENT),
+                new Column("回访率达标", "Attempted rate met", ColumnType.YES_NO),
+                new Column("回访成功率目标", "Success rate target", ColumnType.PERCENT),
+                new Column("回访成功率", "Success rate", ColumnType.PERCENT),
+                new Column("回访成功率达标", "Success rate met", ColumnType.YES_NO));
+        return new ReportTable("方案目标", "Plan targets", columns, mapped(results, r -> new Object[] {
+                r.plan(), r.target() == null ? null : r.target().name(), r.target() == null ? null : r.target().version(),
+                r.coverage().target(), r.coverage().actual(), r.coverage().met(),
+                r.successRate().target(), r.successRate().actual(), r.successRate().met()}));
     }
 
     public static ReportTable opinions(Iterable<Opinion> opinions) {

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * The supervisor's monthly or quarterly workbook (seed 000: "每月、每季度形成总结报告"): Summary,
- * Agents (with tiers below target), Issues, Opinions, and Complaints per staff when there are any.
+ * Agents (with tiers below target), Plan targets (when the tenant's plans set any) and Sampling (per plan,
+ * when a plan has a population in the period), Issues,
+ * Opinions, and Complaints per staff when there are any.
  */
 public final class SupervisorWorkbook {
 
@@ -20,6 +22,12 @@ public final class SupervisorWorkbook {
         List<ReportTable> sheets = new ArrayList<>();
         sheets.add(ReportTables.summary(report, language));
         sheets.add(ReportTables.agents(report.performance()));
+        if (report.planTargets().stream().anyMatch(t -> t.target() != null)) {
+            sheets.add(ReportTables.planTargets(report.planTargets()));
+        }
+        if (!report.sampling().isEmpty()) {
+            sheets.add(ReportTables.sampling(report.sampling()));
+        }
         sheets.add(ReportTables.issues(report.issues()));
         sheets.add(ReportTables.opinions(report.opinions()));
         if (report.complaintRates() != null && !report.complaintRates().isEmpty()) {

@@ -10,7 +10,6 @@ import com.huifang.reporting.facts.domain.StaffDailyFact;
 import com.huifang.reporting.facts.domain.VisitFact;
 import com.huifang.reporting.facts.store.FactReader;
 import com.huifang.reporting.kpi.domain.ComplaintRates;
-import com.huifang.reporting.facts.domain.Counter;
 import com.huifang.reporting.kpi.domain.IssueLine;
 import com.huifang.reporting.kpi.domain.KpiCalculator;
 import com.huifang.reporting.kpi.domain.KpiReport;
@@ -19,13 +18,15 @@ import com.huifang.reporting.kpi.domain.Opinions;
 import com.huifang.reporting.kpi.domain.PerformanceReview;
 import com.huifang.reporting.kpi.domain.ReportQuery;
 import com.huifang.reporting.kpi.domain.ReportRange;
-import com.huifang.reporting.kpi.domain.SamplingTiers;
+import com.huifang.reporting.kpi.domain.PlanSampling;
+import com.huifang.reporting.kpi.domain.PlanTarget;
 import com.huifang.reporting.kpi.domain.SupervisorReport;
 import com.huifang.reporting.facts.domain.ServiceEventFact;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -179,20 +180,27 @@ public class ReportService implements FactProjection.ProjectionListener {
                 .map(t -> new StoredDimensions(tenant, t.getT3(), t.getT1(), t.getT2()));
     }
 
-    /** The supervisor's monthly or quarterly report. */
-    public Mono<SupervisorReport> supervisor(ReportQuery query, PerformanceReview review) {
+    /**
+     * The supervisor's monthly or quarterly report.
+     *
+     * @param sampling the plans' sampling compliance of the period ({@link PlanReports#sampling})
+     * @param targets  the plans' latest targets
+     */
+    public Mono<SupervisorReport> supervisor(ReportQuery query, PerformanceReview review, List<PlanSampling> sampling,
+                                             Collection<PlanTarget> targets) {
         String tenant = query.tenantId();
         ReportRange range = query.range();
-        return Mono.zip(cached(tenant, range), opinions(query), facts.householdsServed(tenant, range.start(), range.end()))
+        return Mono.zip(cached(tenant, range), opinions(query))
                 .map(t -> {
                     RangeFacts f = t.getT1();
-                    KpiReport total = KpiCalculator.compute(query.withGroupBy(List.of()), f.daily());
-                    long done = total.total().counters().get(Counter.SUCCESSFUL);
-                    SamplingTiers.Compliance sampling = t.getT3() == 0 ? null
-                            : SamplingTiers.SEED_001.evaluate(t.getT3(), done);
                     return SupervisorReport.build(query, f.daily(), review,
-                            ComplaintRates.compute(tenant, range, f.staff()), sampling,
+                            ComplaintRates.compute(tenant, range, f.staff()), sampling, targets,
                             IssueLine.of(tenant, range, f.issues(), f.source()), t.getT2());
                 });
+    }
+
+    /** The issues raised in the range (tenant-local date), oldest first. */
+    public Mono<List<IssueLine>> issues(String tenant, ReportRange range) {
+        return cached(tenant, range).map(f -> IssueLine.of(tenant, range, f.issues(), f.source()));
     }
 }

@@ -12,7 +12,10 @@ import com.huifang.reporting.kpi.domain.Opinions;
 import com.huifang.reporting.kpi.domain.PerformanceReview;
 import com.huifang.reporting.kpi.domain.ReportQuery;
 import com.huifang.reporting.kpi.domain.ReportRange;
+import com.huifang.reporting.kpi.domain.PlanSampling;
+import com.huifang.reporting.kpi.domain.PlanTarget;
 import com.huifang.reporting.kpi.domain.SamplingTiers;
+import java.time.Instant;
 import com.huifang.reporting.kpi.domain.SupervisorReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -111,13 +114,15 @@ class XlsxExportTests {
         var daily = p.dailyFacts();
         SupervisorReport report = SupervisorReport.build(q, daily.facts(), PerformanceReview.SEED_000,
                 ComplaintRates.compute("t1", november, daily.staffFacts()),
-                SamplingTiers.SEED_001.evaluate(20, 3),
+                List.of(PlanSampling.of("P1", november, 20, 3, 0, 3, 0, SamplingTiers.SEED_001)),
+                List.of(new PlanTarget("t1", "P1", 2, "出院回访", 1.0, 0.4, false, Instant.parse("2026-10-01T00:00:00Z"))),
                 IssueLine.of("t1", november, p.issueFacts(), p), Opinions.of(q, p.visitFacts(), p));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SupervisorWorkbook.write(report, Language.ZH_CN, out);
         byte[] xlsx = out.toByteArray();
 
-        assertThat(sheetNames(xlsx)).containsExactly("汇总", "回访员绩效", "问题件", "意见建议", "员工投诉率");
+        assertThat(sheetNames(xlsx)).containsExactly("汇总", "回访员绩效", "方案目标", "抽样合规", "问题件", "意见建议",
+                "员工投诉率");
         assertThat(SupervisorWorkbook.fileName(november, Language.ZH_CN)).isEqualTo("回访月报-2026-11.xlsx");
         assertThat(SupervisorWorkbook.fileName(ReportRange.quarter(2026, 4), Language.EN))
                 .isEqualTo("quarterly-report-2026-Q4.xlsx");
@@ -135,6 +140,20 @@ class XlsxExportTests {
         Row compliant = summary.stream().filter(r -> "抽样达标".equals(r.getCellAsString(0).orElse(null)))
                 .findFirst().orElseThrow();
         assertThat(compliant.getCellAsString(1)).contains("否"); // 20 served → 30 % → 6 required, 3 done
+
+        List<Row> sampling = rows(xlsx, "抽样合规");
+        assertThat(texts(sampling.get(0))).startsWith("回访方案", "期间", "服务户数");
+        assertThat(sampling.get(1).getCellAsString(0)).contains("P1");
+        assertThat(sampling.get(1).getCell(7).asNumber()).isEqualByComparingTo("6");
+        assertThat(sampling.get(1).getCell(5).getDataFormatString()).isEqualTo("0.00%");
+        // the fixture's plan P1 in November: attempted 6 of 8 (75 % < 100 %), success 50 % ≥ 40 %
+        List<Row> targets = rows(xlsx, "方案目标");
+        assertThat(targets).hasSize(2);
+        assertThat(targets.get(1).getCellAsString(1)).contains("出院回访");
+        assertThat(targets.get(1).getCell(4).asNumber()).isEqualByComparingTo("0.75");
+        assertThat(targets.get(1).getCellAsString(5)).contains("否");
+        assertThat(targets.get(1).getCell(7).asNumber()).isEqualByComparingTo("0.5");
+        assertThat(targets.get(1).getCellAsString(8)).contains("是");
 
         List<Row> agents = rows(xlsx, "回访员绩效");
         assertThat(agents).hasSize(4); // header, "-", a1, a2
@@ -162,7 +181,7 @@ class XlsxExportTests {
         ReportQuery q = ReportQuery.of("t1", q4);
         var daily = p.dailyFacts();
         SupervisorReport report = SupervisorReport.build(q, daily.facts(), PerformanceReview.SEED_000,
-                ComplaintRates.compute("t1", q4, daily.staffFacts()), null,
+                ComplaintRates.compute("t1", q4, daily.staffFacts()), List.of(), List.of(),
                 IssueLine.of("t1", q4, p.issueFacts(), p), Opinions.of(q, p.visitFacts(), p));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SupervisorWorkbook.write(report, Language.EN, out);

@@ -1,26 +1,48 @@
 package com.huifang.reporting.facts.messaging;
 
+import com.huifang.contracts.EventCatalog;
+import com.huifang.contracts.EventEnvelope;
+import com.huifang.contracts.EventJson;
 import com.huifang.contracts.Topics;
+import com.huifang.contracts.events.PlanTargetsChanged;
 import com.huifang.platform.messaging.Inbox;
 import com.huifang.reporting.facts.FactProjection;
+import com.huifang.reporting.kpi.PlanReports;
+import com.huifang.reporting.kpi.domain.PlanTarget;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
-/** Feeds every customer, visit, survey and issue event, and the tenants' calendars (their time zone), into the facts. */
+/**
+ * Feeds every customer, visit, survey and issue event, and the tenants' calendars (their time zone), into
+ * the facts; the plans' targets (PlanTargetsChanged, on the tenant-settings topic) into the per-plan reports.
+ */
 @Component
 class AllEventsListener {
 
+    private static final String PLAN_TARGETS = EventCatalog.of(PlanTargetsChanged.class).type();
+
     private final Inbox inbox;
     private final FactProjection projection;
+    private final PlanReports plans;
 
-    AllEventsListener(Inbox inbox, FactProjection projection) {
+    AllEventsListener(Inbox inbox, FactProjection projection, PlanReports plans) {
         this.inbox = inbox;
         this.projection = projection;
+        this.plans = plans;
     }
 
     @KafkaListener(topics = {Topics.CUSTOMERS, Topics.VISITS, Topics.SURVEYS, Topics.ISSUES, Topics.TENANT_SETTINGS})
     void on(ConsumerRecord<String, String> record) {
-        inbox.accept(record, "facts", projection::apply);
+        inbox.accept(record, "facts", this::apply);
+    }
+
+    private Mono<Void> apply(EventEnvelope envelope) {
+        if (PLAN_TARGETS.equals(envelope.type())) {
+            PlanTargetsChanged targets = EventJson.payload(envelope, PlanTargetsChanged.class);
+            return plans.keep(PlanTarget.of(envelope.tenantId(), targets)).then();
+        }
+        return projection.apply(envelope);
     }
 }

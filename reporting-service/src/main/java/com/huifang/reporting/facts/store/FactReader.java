@@ -72,18 +72,6 @@ public class FactReader {
                 .collectMap(ServiceEventFact::serviceEventId);
     }
 
-    /** Distinct customers with a service event in the range: the households served (sampling). */
-    public Mono<Long> householdsServed(String tenant, LocalDate from, LocalDate to) {
-        Query q = Query.query(Criteria.where("tenantId").is(tenant).and("occurredDate").gte(from.toString())
-                .lte(to.toString()));
-        q.fields().include("customerId");
-        return mongo.find(q, ServiceEventFactDocument.class)
-                .filter(d -> d.customerId != null)
-                .map(d -> d.customerId)
-                .distinct()
-                .count();
-    }
-
     /** The tenant's time zone: the one its latest calendar set, else the default zone. */
     public Mono<ZoneId> zone(String tenant) {
         return mongo.findById(tenant, TenantZoneDocument.class)

@@ -7,10 +7,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** One issue as the supervisor's workbook lists it. */
+/**
+ * One issue as the supervisor's workbook and the issues list show it: ids, codes and dates only (no
+ * customer data; staff ids as the complaint rates per staff member show them).
+ */
 public record IssueLine(LocalDate raisedOn, String issueId, String visitId, String category, String severity,
                         String department, String status, String highestEscalation, LocalDate resolvedOn,
-                        Boolean slaMet) {
+                        Boolean slaMet, List<String> staffIds) {
+
+    public IssueLine {
+        staffIds = staffIds == null ? List.of() : List.copyOf(staffIds);
+    }
 
     /** The issues raised in the range (tenant-local date), oldest first. */
     public static List<IssueLine> of(String tenantId, ReportRange range, Iterable<IssueFact> issues,
@@ -29,7 +36,7 @@ public record IssueLine(LocalDate raisedOn, String issueId, String visitId, Stri
             out.add(new IssueLine(raised, i.issueId(), i.visitId(), i.category(), r.severity(), r.department(),
                     i.status(), i.highestEscalation(),
                     i.resolvedAt() == null ? null : i.resolvedAt().atZone(zone).toLocalDate(),
-                    i.resolved() == null ? null : i.slaMet()));
+                    i.resolved() == null ? null : i.slaMet(), i.staffIds()));
         }
         out.sort(Comparator.comparing(IssueLine::raisedOn).thenComparing(IssueLine::issueId));
         return out;

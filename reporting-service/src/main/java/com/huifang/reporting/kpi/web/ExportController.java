@@ -11,7 +11,9 @@ import com.huifang.reporting.export.ReportTable;
 import com.huifang.reporting.export.ReportTables;
 import com.huifang.reporting.export.SupervisorWorkbook;
 import com.huifang.reporting.export.XlsxExport;
+import com.huifang.reporting.kpi.PlanReports;
 import com.huifang.reporting.kpi.ReportService;
+import com.huifang.reporting.kpi.domain.PlanSampling;
 import com.huifang.reporting.kpi.domain.Dimension;
 import com.huifang.reporting.kpi.domain.Kpi;
 import com.huifang.reporting.kpi.domain.PerformanceReview;
@@ -63,10 +65,12 @@ public class ExportController {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ReportService reports;
+    private final PlanReports plans;
     private final AuditTrail audit;
 
-    public ExportController(ReportService reports, AuditTrail audit) {
+    public ExportController(ReportService reports, PlanReports plans, AuditTrail audit) {
         this.reports = reports;
+        this.plans = plans;
         this.audit = audit;
     }
 
@@ -105,9 +109,9 @@ public class ExportController {
         return workbook(caller, only(params, "quarter"), "quarter", response);
     }
 
-    @GetMapping("/{report:agents|opinions|complaint-rates}.{format:csv|xlsx}")
-    @Operation(summary = "Agent performance, opinions or complaint rates per staff member as CSV (UTF-8 with BOM) or "
-            + "Excel; same parameters as the JSON report plus lang=zh-CN|en")
+    @GetMapping("/{report:agents|opinions|complaint-rates|plan-targets}.{format:csv|xlsx}")
+    @Operation(summary = "Agent performance, opinions, complaint rates per staff member or plan targets as CSV (UTF-8 "
+            + "with BOM) or Excel; same parameters as the JSON report plus lang=zh-CN|en")
     public Mono<Void> table(Caller caller, @PathVariable String report, @PathVariable String format,
                             @RequestParam MultiValueMap<String, String> params, ServerHttpResponse response) {
         Language lang = Language.fromTag(params.getFirst("lang"));
@@ -132,6 +136,7 @@ public class ExportController {
                         .map(r -> ReportTables.agents(review.assessAgents(r)));
             }
             case "opinions" -> reports.opinions(query).map(ReportTables::opinions);
+            case "plan-targets" -> plans.targets(query).map(ReportTables::planTargets);
             default -> reports.complaintRates(query.tenantId(), query.range()).map(ReportTables::complaintRates);
         };
     }
@@ -155,7 +160,8 @@ public class ExportController {
                     ApiProblem.invalidField(rangeParam, "required", "reporting.range.required")));
         }
         return ReportController.query(caller, params)
-                .flatMap(q -> reports.supervisor(q, ReportController.review(params)))
+                .flatMap(q -> plans.supervisor(q, ReportController.review(params), rangeParam.equals("month")
+                        ? PlanSampling.Granularity.MONTH : PlanSampling.Granularity.QUARTER))
                 .flatMap(report -> audited(caller, rangeParam.equals("month") ? "monthly" : "quarterly", "xlsx", lang,
                         report.query(), stream(response, XLSX, SupervisorWorkbook.fileName(report.query().range(), lang),
                                 out -> SupervisorWorkbook.write(report, lang, out))));
@@ -206,7 +212,7 @@ public class ExportController {
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
-    private static Mono<Void> stream(ServerHttpResponse response, MediaType type, String fileName,
+    static Mono<Void> stream(ServerHttpResponse response, MediaType type, String fileName,
                                      Consumer<OutputStream> writer) {
         response.getHeaders().setContentType(type);
         response.getHeaders().set(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(fileName));

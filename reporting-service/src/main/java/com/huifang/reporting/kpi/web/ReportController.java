@@ -16,6 +16,8 @@ import com.huifang.reporting.kpi.domain.KpiRow;
 import com.huifang.reporting.kpi.domain.KpiUnit;
 import com.huifang.reporting.kpi.domain.Opinion;
 import com.huifang.reporting.kpi.domain.PerformanceReview;
+import com.huifang.reporting.kpi.domain.PlanSampling;
+import com.huifang.reporting.kpi.domain.PlanTargetResult;
 import com.huifang.reporting.kpi.domain.ReportQuery;
 import com.huifang.reporting.kpi.domain.ReportRange;
 import com.huifang.reporting.kpi.domain.ReportRequestException;
@@ -144,6 +146,10 @@ public class ReportController {
             }
             out.add(new Definition("complaintRate", KpiUnit.PERCENT.name(), "投诉率", "Complaint rate",
                     ComplaintRates.DEFINITION_ZH, ComplaintRates.DEFINITION_EN));
+            out.add(new Definition("samplingCompliance", KpiUnit.COUNT.name(), "抽样合规", "Sampling compliance",
+                    PlanSampling.DEFINITION_ZH, PlanSampling.DEFINITION_EN));
+            out.add(new Definition("planTargets", KpiUnit.PERCENT.name(), "方案目标达成", "Plan targets",
+                    PlanTargetResult.DEFINITION_ZH, PlanTargetResult.DEFINITION_EN));
             out.add(new Definition("performanceTier", KpiUnit.COUNT.name(), "低于目标档数", "Tiers below target",
                     "低于目标值每 5 个百分点(不足 5 点按 5 点计)为一档,每档扣减绩效分值(默认 1 分)。",
                     "Each started 5 percentage points below a target is one tier; each tier deducts performance "
