@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
  * visit facts (their comments, flag notes and recording references; {@code VisitFact#erase}): removes
  * the reviewers' comments on the quality reviews of the customer's visits (they may quote the call),
  * then confirms with one CustomerErasureConfirmed. Every count stays: the facts and the review scores
- * are kept, only their personal text goes.
+ * are kept, only their personal text goes. (Service-event facts hold nothing to erase: their partners'
+ * free attributes are never kept.) The audit trail is not touched: it is append-only and holds no
+ * plaintext personal data.
  *
  * <p>Runs inside the inbox-guarded handler of the event, after the projection: a redelivery is dropped
  * by the inbox, a retry after a crash anonymises again (idempotent) and confirms with the same event id.

@@ -71,6 +71,18 @@ class VisitRecordingTests {
     }
 
     @Test
+    void aServiceEventFactKeepsCategoryAndStaffButNeverThePartnersFreeAttributes() {
+        var recorded = event("t1", "se-attr", T0, new com.huifang.contracts.events.ServiceEventRecorded("se1", "c1",
+                "DISCHARGED", T0, null, "住院", List.of("s1"), "PARTNER_HTTP", "p-1",
+                Map.of("contactName", "李四", "ward", "5")));
+        ServiceEventFact f = ServiceEventFact.empty("t1", "se1").apply(recorded);
+        assertThat(f.customerCategory()).isEqualTo("住院");
+        assertThat(f.staffIds()).containsExactly("s1");
+        assertThat(FactJson.write(f)).doesNotContain("李四", "contactName");
+        assertThat(f.apply(recorded)).isEqualTo(f);
+    }
+
+    @Test
     void aFactStoredBeforeRecordingsExistedReadsWithNone() {
         String legacy = FactJson.write(VisitFact.empty("t1", "v1")).replaceAll(",\"recordings\":\\{\\}", "")
                 .replaceAll(",\"lastAttemptAt\":null", "");
