@@ -161,7 +161,7 @@ public class FactProjection {
         return Mono.defer(() -> mongo.findById(id, VisitFactDocument.class)
                         .map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMap(found -> {
-                            VisitFact before = found.map(d -> FactJson.read(d.state, VisitFact.class))
+                            VisitFact before = found.map(VisitFactDocument::fact)
                                     .orElseGet(() -> VisitFact.empty(tenant, visitId));
                             VisitFact after = change.apply(before);
                             if (found.isPresent() && after.equals(before) && zone.getId().equals(found.get().zone)) {
@@ -203,8 +203,25 @@ public class FactProjection {
                 .then();
     }
 
-    /** The query fields of a visit document, all derived from the domain fact and the tenant's zone. */
+    /**
+     * The query fields of a visit document, all derived from the domain fact and the tenant's zone. The
+     * fact's personal details (comments, flag note, recordings) are stored beside its state, not in it, so
+     * that the retention purge can strip them with a field update and keep the rest; once stripped
+     * ({@code anonymisedAt}) they are never written again.
+     */
     public static void describe(VisitFact f, ZoneId zone, VisitFactDocument doc) {
+        boolean anonymised = doc.anonymisedAt != null;
+        VisitFact.PersonalDetails details = anonymised ? VisitFact.PersonalDetails.NONE : f.personalDetails();
+        doc.detailsApart = true;
+        doc.comments = details.comments().isEmpty() ? null : details.comments();
+        doc.flagNote = details.flagNote();
+        if (details.recordings().isEmpty()) {
+            doc.recordings = null;
+        } else {
+            doc.recordings = new java.util.LinkedHashMap<>();
+            details.recordings().forEach((no, ref) -> doc.recordings.put(Integer.toString(no), ref));
+        }
+        doc.lastContactAt = f.lastContactAt();
         doc.zone = zone.getId();
         doc.tenantId = f.tenantId();
         doc.visitId = f.visitId();
@@ -216,12 +233,12 @@ public class FactProjection {
         doc.dueDate = f.dueAt() == null ? null : f.dueAt().atZone(zone).toLocalDate().toString();
         doc.deadlineAt = f.deadlineAt();
         doc.result = f.result() == null ? null : f.result().name();
-        boolean opinions = f.comments().stream().anyMatch(c -> c != null && !c.isBlank());
+        boolean opinions = details.comments().stream().anyMatch(c -> c != null && !c.isBlank());
         Instant surveyAt = f.survey() == null ? null
                 : f.survey().value().submittedAt() != null ? f.survey().value().submittedAt() : f.survey().occurredAt();
         doc.opinionDate = opinions ? surveyAt.atZone(zone).toLocalDate().toString() : null;
         doc.erased = f.erased();
-        doc.state = FactJson.write(f);
+        doc.state = FactJson.write(f.withoutPersonalDetails());
     }
 
     // ---- issues ----------------------------------------------------------------------------
@@ -331,7 +348,7 @@ public class FactProjection {
     private Mono<Void> resave(String id, ZoneId zone) {
         return Mono.defer(() -> mongo.findById(id, VisitFactDocument.class)
                         .flatMap(fresh -> {
-                            describe(FactJson.read(fresh.state, VisitFact.class), zone, fresh);
+                            describe(fresh.fact(), zone, fresh);
                             return mongo.save(fresh);
                         }))
                 .retryWhen(ON_CONFLICT).then();

@@ -1,8 +1,12 @@
 package com.huifang.reporting.quality;
 
+import com.huifang.contracts.EventJson;
+import com.huifang.contracts.events.QualityReviewFailed;
 import com.huifang.platform.audit.AuditActor;
 import com.huifang.platform.audit.AuditDraft;
 import com.huifang.platform.audit.AuditTrail;
+import com.huifang.platform.correlation.CorrelationId;
+import com.huifang.platform.messaging.OutboxEntry;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
 import com.huifang.reporting.facts.domain.VisitFact;
@@ -19,6 +23,7 @@ import com.huifang.reporting.quality.domain.SamplingPolicy;
 import com.huifang.reporting.quality.store.QualityReviewDocument;
 import com.huifang.reporting.quality.store.QualitySettingsDocument;
 import com.huifang.reporting.quality.store.QualityStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -115,22 +120,29 @@ public class QualityReviews implements AgentReviewScores {
 
     /**
      * Scores and stores a review. 404 unknown visit, 403 own visit, 409 visit not finished or already
-     * reviewed by this reviewer, 400 bad scores — nothing stored in every one of these cases.
+     * reviewed by this reviewer, 400 bad scores (or an issue asked for on a passed review) — nothing
+     * stored in every one of these cases. A review that raises an issue ({@link ReviewScore#raisesIssue})
+     * carries its {@link QualityReviewFailed} in the same insert, with an event id derived from the
+     * review id, so it is published exactly when the review is stored.
      */
     public Mono<QualityReviewDocument> review(Caller caller, String visitId, Map<String, Integer> scores,
-                                              String comments) {
-        return visitForReviewer(caller, visitId).zipWith(facts.zone(caller.tenantId())).flatMap(found -> {
-            VisitFact v = found.getT1();
-            java.time.ZoneId zone = found.getT2();
+                                              String comments, boolean raiseIssue) {
+        return visitForReviewer(caller, visitId).zipWith(facts.zone(caller.tenantId()))
+                .zipWith(CorrelationId.current()).flatMap(found -> {
+            VisitFact v = found.getT1().getT1();
+            java.time.ZoneId zone = found.getT1().getT2();
             if (!finished(v)) {
                 return Mono.error(ApiProblem.conflict("visit-not-finished", "quality.review.not-finished", visitId));
             }
             ReviewScore score = checklist.score(scores, comments);
+            boolean raisesIssue = score.raisesIssue(raiseIssue);
             QualityReviewDocument d = new QualityReviewDocument();
             d.id = QualityReviewDocument.idOf(caller.tenantId(), visitId, caller.userId());
             d.reviewId = UUID.randomUUID().toString();
             d.tenantId = caller.tenantId();
             d.visitId = visitId;
+            d.customerId = v.customerId();
+            d.planId = v.planId();
             d.agentId = v.agentId();
             d.reviewerId = caller.userId();
             d.reviewerRole = AuditActor.of(caller).role();
@@ -146,10 +158,18 @@ public class QualityReviews implements AgentReviewScores {
             d.failedItems = score.failedItems().stream().map(Enum::name).toList();
             d.comments = comments == null || comments.isBlank() ? null : comments.trim();
             d.reviewedAt = clock.instant();
+            d.raisesIssue = raisesIssue;
+            if (raisesIssue) {
+                QualityReviewFailed failed = new QualityReviewFailed(d.reviewId, visitId, d.customerId, d.planId,
+                        d.agentId, d.reviewerId, score.percent(), d.failedItems, d.comments, d.month, d.reviewedAt);
+                d.outbox.add(OutboxEntry.of(EventJson.envelope(failedEventId(d.reviewId), failed, d.tenantId,
+                        found.getT2(), d.reviewedAt)));
+            }
             Map<String, String> after = new LinkedHashMap<>();
             after.put("agent", d.agentId);
             after.put("score", d.total + "/" + d.max);
             after.put("passed", Boolean.toString(d.passed));
+            after.put("issueRaised", Boolean.toString(raisesIssue));
             return trail.entry(AuditDraft.by(AuditActor.of(caller), caller.tenantId())
                             .action(d.passed ? "quality.review.passed" : "quality.review.failed")
                             .target("visit", visitId).after(after).build())
@@ -160,6 +180,11 @@ public class QualityReviews implements AgentReviewScores {
                     .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("already-reviewed",
                             "quality.review.already-reviewed", visitId)));
         });
+    }
+
+    /** The event id of a review's QualityReviewFailed: one per review, whatever happens to the request. */
+    public static UUID failedEventId(String reviewId) {
+        return UUID.nameUUIDFromBytes(("quality-review-failed:" + reviewId).getBytes(StandardCharsets.UTF_8));
     }
 
     public Mono<List<QualityReviewDocument>> reviews(String tenantId, String agentId, YearMonth month, Boolean passed) {

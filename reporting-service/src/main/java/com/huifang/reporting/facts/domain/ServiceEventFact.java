@@ -2,12 +2,24 @@ package com.huifang.reporting.facts.domain;
 
 import com.huifang.contracts.events.ServiceEventRecorded;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What reporting keeps of a service event: the customer's category at the time and the staff who
- * served them (for the complaint rate per staff member). Latest event wins.
+ * served them (for the complaint rate per staff member). Latest event wins. The event's free
+ * {@code attributes} are never kept: no report reads them and partners put whatever they like there
+ * (names, addresses), which reporting would then have to erase and purge (issue 10 §2).
  */
 public record ServiceEventFact(String tenantId, String serviceEventId, Versioned<ServiceEventRecorded> recorded) {
+
+    public ServiceEventFact {
+        if (recorded != null && recorded.value().attributes() != null && !recorded.value().attributes().isEmpty()) {
+            ServiceEventRecorded e = recorded.value();
+            recorded = new Versioned<>(recorded.occurredAt(), recorded.eventId(), new ServiceEventRecorded(
+                    e.serviceEventId(), e.customerId(), e.eventType(), e.occurredAt(), e.scheduledAt(),
+                    e.customerCategory(), e.staffIds(), e.source(), e.partnerEventId(), Map.of()));
+        }
+    }
 
     public static ServiceEventFact empty(String tenantId, String serviceEventId) {
         return new ServiceEventFact(tenantId, serviceEventId, null);

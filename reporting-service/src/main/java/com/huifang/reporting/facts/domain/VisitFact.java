@@ -8,8 +8,11 @@ import com.huifang.contracts.events.VisitDue;
 import com.huifang.contracts.events.VisitPlanned;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,8 +27,12 @@ import java.util.TreeSet;
  * @param survey    latest SurveySubmitted for this visit
  * @param maxAttemptNo highest attempt number seen (0: none)
  * @param issueIds  issues raised from this visit
- * @param erased    the customer's erasure was honoured: free text (comments, flag note) is dropped and
- *                  stays dropped whatever arrives later
+ * @param erased    the customer's erasure was honoured: free text (comments, flag note) and the recording
+ *                  references of their calls are dropped and stay dropped whatever arrives later
+ * @param recordings recording reference of each attempt that has one (attempt number → reference in the
+ *                  telephony system): what a quality reviewer listens to (issue 10 §3). Two different
+ *                  references for one attempt keep the larger, so the merge stays order-independent
+ * @param lastAttemptAt time of the latest attempt seen (retention counts from the last contact)
  */
 public record VisitFact(
         String tenantId,
@@ -36,10 +43,14 @@ public record VisitFact(
         Versioned<SurveySubmitted> survey,
         int maxAttemptNo,
         Set<String> issueIds,
-        boolean erased) {
+        boolean erased,
+        SortedMap<Integer, String> recordings,
+        Instant lastAttemptAt) {
 
     public VisitFact {
         issueIds = issueIds == null ? Set.of() : Set.copyOf(issueIds);
+        recordings = erased || recordings == null ? EMPTY_RECORDINGS
+                : Collections.unmodifiableSortedMap(new TreeMap<>(recordings));
         if (erased && survey != null && (!isEmpty(survey.value().comments()) || survey.value().flagNote() != null)) {
             SurveySubmitted s = survey.value();
             survey = new Versioned<>(survey.occurredAt(), survey.eventId(), new SurveySubmitted(s.responseId(),
@@ -47,6 +58,15 @@ public record VisitFact(
                     s.channel(), s.submittedAt(), s.rating(), s.satisfied(), s.nps(), s.npsClass(),
                     s.problemQuestionIds(), s.flagged(), null, List.of(), s.raisesIssue()));
         }
+    }
+
+    private static final SortedMap<Integer, String> EMPTY_RECORDINGS = Collections.unmodifiableSortedMap(new TreeMap<>());
+
+    /** A fact without recording references and attempt time (as stored before they were projected). */
+    public VisitFact(String tenantId, String visitId, Versioned<VisitPlanned> planned, Versioned<VisitDue> due,
+                     Versioned<VisitCompleted> completed, Versioned<SurveySubmitted> survey, int maxAttemptNo,
+                     Set<String> issueIds, boolean erased) {
+        this(tenantId, visitId, planned, due, completed, survey, maxAttemptNo, issueIds, erased, null, null);
     }
 
     private static boolean isEmpty(List<String> list) {
@@ -59,7 +79,8 @@ public record VisitFact(
 
     /** This fact with the customer's free text dropped, for good (CustomerErased). */
     public VisitFact erase() {
-        return erased ? this : new VisitFact(tenantId, visitId, planned, due, completed, survey, maxAttemptNo, issueIds, true);
+        return erased ? this : new VisitFact(tenantId, visitId, planned, due, completed, survey, maxAttemptNo, issueIds,
+                true, recordings, lastAttemptAt);
     }
 
     /** The visit id an event is about, or null when the event does not concern a visit fact. */
@@ -94,28 +115,108 @@ public record VisitFact(
         Object p = event.payload();
         if (p instanceof VisitPlanned e) {
             return new VisitFact(tenantId, visitId, Versioned.latest(planned, event.versioned(e)), due, completed,
-                    survey, maxAttemptNo, issueIds, erased);
+                    survey, maxAttemptNo, issueIds, erased, recordings, lastAttemptAt);
         } else if (p instanceof VisitDue e) {
             return new VisitFact(tenantId, visitId, planned, Versioned.latest(due, event.versioned(e)), completed,
-                    survey, maxAttemptNo, issueIds, erased);
+                    survey, maxAttemptNo, issueIds, erased, recordings, lastAttemptAt);
         } else if (p instanceof VisitAttempted e) {
+            SortedMap<Integer, String> refs = recordings;
+            String ref = e.recordingRef() == null || e.recordingRef().isBlank() ? null : e.recordingRef().trim();
+            if (ref != null) {
+                refs = new TreeMap<>(recordings);
+                refs.merge(e.attemptNo(), ref, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+            Instant last = lastAttemptAt == null || (e.attemptedAt() != null && e.attemptedAt().isAfter(lastAttemptAt))
+                    ? e.attemptedAt() : lastAttemptAt;
             return new VisitFact(tenantId, visitId, planned, due, completed, survey,
-                    Math.max(maxAttemptNo, Math.max(1, e.attemptNo())), issueIds, erased);
+                    Math.max(maxAttemptNo, Math.max(1, e.attemptNo())), issueIds, erased, refs, last);
         } else if (p instanceof VisitCompleted e) {
             return new VisitFact(tenantId, visitId, planned, due, Versioned.latest(completed, event.versioned(e)),
-                    survey, maxAttemptNo, issueIds, erased);
+                    survey, maxAttemptNo, issueIds, erased, recordings, lastAttemptAt);
         } else if (p instanceof SurveySubmitted e) {
             return new VisitFact(tenantId, visitId, planned, due, completed, Versioned.latest(survey, event.versioned(e)),
-                    maxAttemptNo, issueIds, erased);
+                    maxAttemptNo, issueIds, erased, recordings, lastAttemptAt);
         } else if (p instanceof IssueRaised e) {
             if (issueIds.contains(e.issueId())) {
                 return this;
             }
             Set<String> ids = new TreeSet<>(issueIds);
             ids.add(e.issueId());
-            return new VisitFact(tenantId, visitId, planned, due, completed, survey, maxAttemptNo, ids, erased);
+            return new VisitFact(tenantId, visitId, planned, due, completed, survey, maxAttemptNo, ids, erased,
+                    recordings, lastAttemptAt);
         }
         throw new IllegalArgumentException("Not a visit event: " + p.getClass().getSimpleName());
+    }
+
+    // ---- personal details (retention and erasure) ------------------------------------------
+
+    /**
+     * What of a visit ties personal or free text to a customer: the survey's comments and flag note
+     * (the customer's own words, the agent's note about them) and the call recordings. Stored apart from
+     * the rest of the fact so that retention can strip it while the figures stay (issue 10 §2).
+     */
+    public record PersonalDetails(List<String> comments, String flagNote, SortedMap<Integer, String> recordings) {
+
+        public static final PersonalDetails NONE = new PersonalDetails(List.of(), null, null);
+
+        public PersonalDetails {
+            comments = comments == null ? List.of() : List.copyOf(comments);
+            recordings = recordings == null ? Collections.unmodifiableSortedMap(new TreeMap<>())
+                    : Collections.unmodifiableSortedMap(new TreeMap<>(recordings));
+        }
+
+        public boolean isEmpty() {
+            return comments.isEmpty() && flagNote == null && recordings.isEmpty();
+        }
+    }
+
+    public PersonalDetails personalDetails() {
+        SurveySubmitted s = surveyAnswers();
+        return new PersonalDetails(s == null ? List.of() : s.comments(), s == null ? null : s.flagNote(), recordings);
+    }
+
+    /** This fact with {@code details} in place of its own personal details (none when erased). */
+    public VisitFact withPersonalDetails(PersonalDetails details) {
+        PersonalDetails d = details == null ? PersonalDetails.NONE : details;
+        Versioned<SurveySubmitted> s = survey;
+        if (s != null) {
+            SurveySubmitted v = s.value();
+            s = new Versioned<>(s.occurredAt(), s.eventId(), new SurveySubmitted(v.responseId(), v.visitId(),
+                    v.customerId(), v.planId(), v.templateId(), v.templateVersion(), v.agentId(), v.channel(),
+                    v.submittedAt(), v.rating(), v.satisfied(), v.nps(), v.npsClass(), v.problemQuestionIds(),
+                    v.flagged(), d.flagNote(), d.comments(), v.raisesIssue()));
+        }
+        return new VisitFact(tenantId, visitId, planned, due, completed, s, maxAttemptNo, issueIds, erased,
+                d.recordings(), lastAttemptAt);
+    }
+
+    /** This fact stripped of its personal details: what is kept of it for the figures. */
+    public VisitFact withoutPersonalDetails() {
+        return withPersonalDetails(PersonalDetails.NONE);
+    }
+
+    /**
+     * The customer's last contact on this visit: the latest of its attempts, its end and its survey;
+     * null while nobody was contacted. Retention counts from it (PRODUCT.md: kept 3 years after the last
+     * contact).
+     */
+    public Instant lastContactAt() {
+        Instant last = lastAttemptAt;
+        Instant ended = completedAt();
+        if (ended != null && (last == null || ended.isAfter(last))) {
+            last = ended;
+        }
+        SurveySubmitted s = surveyAnswers();
+        Instant answered = s == null ? null : s.submittedAt() != null ? s.submittedAt() : survey.occurredAt();
+        if (answered != null && (last == null || answered.isAfter(last))) {
+            last = answered;
+        }
+        return last;
+    }
+
+    /** The reference of the latest recorded attempt (the call a reviewer listens to first), or null. */
+    public String latestRecording() {
+        return recordings.isEmpty() ? null : recordings.get(recordings.lastKey());
     }
 
     // ---- derived figures -------------------------------------------------------------------

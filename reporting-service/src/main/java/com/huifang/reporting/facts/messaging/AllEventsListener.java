@@ -6,6 +6,7 @@ import com.huifang.contracts.EventJson;
 import com.huifang.contracts.Topics;
 import com.huifang.contracts.events.PlanTargetsChanged;
 import com.huifang.platform.messaging.Inbox;
+import com.huifang.reporting.compliance.CustomerErasure;
 import com.huifang.reporting.facts.FactProjection;
 import com.huifang.reporting.kpi.PlanReports;
 import com.huifang.reporting.kpi.domain.PlanTarget;
@@ -26,11 +27,13 @@ class AllEventsListener {
     private final Inbox inbox;
     private final FactProjection projection;
     private final PlanReports plans;
+    private final CustomerErasure erasure;
 
-    AllEventsListener(Inbox inbox, FactProjection projection, PlanReports plans) {
+    AllEventsListener(Inbox inbox, FactProjection projection, PlanReports plans, CustomerErasure erasure) {
         this.inbox = inbox;
         this.projection = projection;
         this.plans = plans;
+        this.erasure = erasure;
     }
 
     @KafkaListener(topics = {Topics.CUSTOMERS, Topics.VISITS, Topics.SURVEYS, Topics.ISSUES, Topics.TENANT_SETTINGS})
@@ -43,6 +46,7 @@ class AllEventsListener {
             PlanTargetsChanged targets = EventJson.payload(envelope, PlanTargetsChanged.class);
             return plans.keep(PlanTarget.of(envelope.tenantId(), targets)).then();
         }
-        return projection.apply(envelope);
+        // a CustomerErased is confirmed once reporting's copies are anonymised, in the same guarded handler
+        return projection.apply(envelope).then(erasure.afterProjection(envelope));
     }
 }

@@ -21,6 +21,10 @@ class FactIndexes {
                         .on("tenantId", Direction.ASC).on("opinionDate", Direction.ASC).sparse().named("tenant_opinionDate")),
                 mongo.indexOps(VisitFactDocument.COLLECTION).ensureIndex(new Index()
                         .on("tenantId", Direction.ASC).on("customerId", Direction.ASC).named("tenant_customer")),
+                // retention: ended visits by the customer's last contact
+                mongo.indexOps(VisitFactDocument.COLLECTION).ensureIndex(new Index()
+                        .on("tenantId", Direction.ASC).on("lastContactAt", Direction.ASC).sparse()
+                        .named("tenant_lastContactAt")),
                 // business metrics: open visits by due time
                 mongo.indexOps(VisitFactDocument.COLLECTION).ensureIndex(new Index()
                         .on("result", Direction.ASC).on("dueAt", Direction.ASC).named("result_dueAt")),

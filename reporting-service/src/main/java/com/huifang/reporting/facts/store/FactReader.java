@@ -31,19 +31,22 @@ public class FactReader {
     private static Query withState(Criteria c) {
         Query q = Query.query(c);
         q.fields().include("state");
+        // a visit fact's personal details are stored beside its state (VisitFactDocument#fact)
+        q.fields().include("detailsApart").include("comments").include("flagNote").include("recordings")
+                .include("anonymisedAt");
         return q;
     }
 
     public Flux<VisitFact> visitsDue(String tenant, LocalDate from, LocalDate to) {
         return mongo.find(withState(Criteria.where("tenantId").is(tenant).and("dueDate").gte(from.toString())
                         .lte(to.toString())), VisitFactDocument.class)
-                .map(d -> FactJson.read(d.state, VisitFact.class));
+                .map(VisitFactDocument::fact);
     }
 
     public Flux<VisitFact> visitsWithOpinions(String tenant, LocalDate from, LocalDate to) {
         return mongo.find(withState(Criteria.where("tenantId").is(tenant).and("opinionDate").gte(from.toString())
                         .lte(to.toString())), VisitFactDocument.class)
-                .map(d -> FactJson.read(d.state, VisitFact.class));
+                .map(VisitFactDocument::fact);
     }
 
     public Flux<VisitFact> visits(String tenant, Collection<String> visitIds) {
@@ -52,7 +55,7 @@ public class FactReader {
         }
         List<String> ids = visitIds.stream().map(v -> VisitFactDocument.idOf(tenant, v)).toList();
         return mongo.find(withState(Criteria.where("_id").in(ids).and("tenantId").is(tenant)), VisitFactDocument.class)
-                .map(d -> FactJson.read(d.state, VisitFact.class));
+                .map(VisitFactDocument::fact);
     }
 
     public Flux<IssueFact> issuesRaised(String tenant, LocalDate from, LocalDate to) {

@@ -21,6 +21,26 @@ public record ReviewScore(Map<ChecklistItem, Integer> points, int total, int max
         failedItems = List.copyOf(failedItems);
     }
 
+    /**
+     * Whether this review raises an issue against the agent (a QualityReviewFailed event; the
+     * feedback-service opens it): a failed review raises one when the reviewer asks for it, and always
+     * when a critical item failed — a visit that confirmed nobody's identity or promised beyond policy is
+     * misconduct that must be followed up whatever the reviewer chose (PRODUCT.md: misconduct goes
+     * straight to an issue). A passed review never raises one.
+     *
+     * @param requested the reviewer asked for an issue
+     * @throws QualityRuleException (INVALID, field {@code raiseIssue}) when asked for on a passed review
+     */
+    public boolean raisesIssue(boolean requested) {
+        if (passed) {
+            if (requested) {
+                throw QualityRuleException.invalid("raiseIssue", "passed", "quality.review.issue-needs-failure");
+            }
+            return false;
+        }
+        return requested || failedItems.stream().anyMatch(ChecklistItem::critical);
+    }
+
     /** The score as a percentage of the full score (comparable across checklists). */
     public double percent() {
         return max == 0 ? 0 : 100.0 * total / max;

@@ -9,7 +9,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One quality review, inserted once and never changed (the relay only drains {@link #outbox}, which
- * carries the review's audit entry written in the same insert). {@link #id} is tenant/visit/reviewer:
+ * carries the review's audit entry and, for a review that raises an issue, its QualityReviewFailed —
+ * both written in the same insert) — except that its free-text comments are removed when the
+ * customer is erased or when the review outlived the tenant's retention; scores stay. {@link #id} is tenant/visit/reviewer:
  * a reviewer reviews a visit once; another reviewer may review it again.
  */
 @Document(QualityReviewDocument.COLLECTION)
@@ -22,6 +24,9 @@ public class QualityReviewDocument {
     public String reviewId;
     public String tenantId;
     public String visitId;
+    /** The visit's customer (erasure finds the reviews of a customer's visits by it); null on older reviews. */
+    public String customerId;
+    public String planId;
     /** The agent whose visit it is (the one who ended it). */
     public String agentId;
     public String reviewerId;
@@ -36,8 +41,15 @@ public class QualityReviewDocument {
     public boolean passed;
     /** A failed review stays flagged for the agent's supervisor (the items that failed it). */
     public List<String> failedItems = new ArrayList<>();
+    /** The reviewer's comments; removed when the customer is erased or the review outlived retention. */
     public String comments;
     public Instant reviewedAt;
+    /** A failed review that raised an issue against the agent (QualityReviewFailed in {@link #outbox}). */
+    public boolean raisesIssue;
+    /** The visit's customer was erased: the comments were removed (the scores stay for the agent's figures). */
+    public boolean customerErased;
+    /** Set by the retention purge when it removed the comments. */
+    public Instant anonymisedAt;
     public List<OutboxEntry> outbox = new ArrayList<>();
 
     public static String idOf(String tenantId, String visitId, String reviewerId) {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,6 +56,31 @@ public class QualityStore {
                 QualityReviewDocument.class);
     }
 
+    /**
+     * Removes the reviewers' comments from the reviews of an erased customer's visits (found by the
+     * customer id they carry, or, for reviews stored before they carried it, by the visit ids); marks
+     * them {@code customerErased}. Scores stay. Returns how many changed now (0 on a repeat).
+     */
+    public Mono<Long> anonymiseCustomer(String tenantId, String customerId, List<String> visitIds) {
+        Query q = Query.query(new Criteria().andOperator(ofCustomer(tenantId, customerId, visitIds),
+                Criteria.where("customerErased").ne(true)));
+        return mongo.updateMulti(q, new Update().unset("comments").set("customerErased", true),
+                QualityReviewDocument.class).map(r -> r.getModifiedCount());
+    }
+
+    /** How many reviews of the customer's visits are anonymised for their erasure. */
+    public Mono<Long> countErased(String tenantId, String customerId, List<String> visitIds) {
+        return mongo.count(Query.query(new Criteria().andOperator(ofCustomer(tenantId, customerId, visitIds),
+                Criteria.where("customerErased").is(true))), QualityReviewDocument.class);
+    }
+
+    private static Criteria ofCustomer(String tenantId, String customerId, List<String> visitIds) {
+        Criteria customer = visitIds.isEmpty() ? Criteria.where("customerId").is(customerId)
+                : new Criteria().orOperator(Criteria.where("customerId").is(customerId),
+                        Criteria.where("visitId").in(visitIds));
+        return new Criteria().andOperator(Criteria.where("tenantId").is(tenantId), customer);
+    }
+
     public Mono<QualitySettingsDocument> settings(String tenantId) {
         return mongo.findById(tenantId, QualitySettingsDocument.class);
     }
@@ -84,7 +110,13 @@ public class QualityStore {
                             .on("tenantId", Direction.ASC).on("agentId", Direction.ASC).on("visitDate", Direction.ASC)
                             .named("tenant_agent_visitDate")),
                     mongo.indexOps(QualityReviewDocument.COLLECTION).ensureIndex(new Index()
-                            .on("tenantId", Direction.ASC).on("visitId", Direction.ASC).named("tenant_visit")));
+                            .on("tenantId", Direction.ASC).on("visitId", Direction.ASC).named("tenant_visit")),
+                    // erasure: the reviews of a customer's visits; retention: reviews by age
+                    mongo.indexOps(QualityReviewDocument.COLLECTION).ensureIndex(new Index()
+                            .on("tenantId", Direction.ASC).on("customerId", Direction.ASC).sparse()
+                            .named("tenant_customer")),
+                    mongo.indexOps(QualityReviewDocument.COLLECTION).ensureIndex(new Index()
+                            .on("tenantId", Direction.ASC).on("reviewedAt", Direction.ASC).named("tenant_reviewedAt")));
         }
     }
 }

@@ -135,20 +135,29 @@ public class QualityController {
                 });
     }
 
+    /** A recorded attempt: the reference of the call in the telephony system (never the recording itself). */
+    public record RecordingView(int attemptNo, String reference) {
+    }
+
     /**
-     * The record of a visit as reporting holds it. {@code recordingReference} is null until visit events
-     * carry one (VisitAttempted has no recording reference yet).
+     * The record of a visit as reporting holds it. {@code recordingReference} is the latest recorded
+     * attempt's (the call to listen to), {@code recordings} every recorded attempt's; both are empty when
+     * no attempt was recorded, the customer was erased or retention removed them.
      */
     public record VisitRecordView(String visitId, String agentId, String planId, String channel, String result,
                                   Instant dueAt, Instant completedAt, boolean onTime, int attempts,
-                                  String recordingReference, Double rating, Boolean satisfied, Integer nps,
-                                  List<String> comments, List<String> issueIds, boolean customerErased) {
+                                  String recordingReference, List<RecordingView> recordings, Double rating,
+                                  Boolean satisfied, Integer nps, List<String> comments, List<String> issueIds,
+                                  boolean customerErased) {
         static VisitRecordView of(VisitFact v) {
             var completed = v.completed() == null ? null : v.completed().value();
             int attempts = Math.max(v.maxAttemptNo(), completed == null ? 0 : completed.attempts());
+            List<RecordingView> recordings = v.recordings().entrySet().stream()
+                    .map(e -> new RecordingView(e.getKey(), e.getValue())).toList();
             return new VisitRecordView(v.visitId(), v.agentId(), v.planId(), v.channel(),
                     v.result() == null ? null : v.result().name(), v.dueAt(), v.completedAt(), v.onTime(), attempts,
-                    null, v.rating(), v.satisfied(), v.nps(), v.comments(), List.copyOf(v.issueIds()), v.erased());
+                    v.latestRecording(), recordings, v.rating(), v.satisfied(), v.nps(), v.comments(),
+                    List.copyOf(v.issueIds()), v.erased());
         }
     }
 
@@ -164,29 +173,38 @@ public class QualityController {
 
     // ---- reviews -------------------------------------------------------------------------------
 
-    /** @param scores checklist item code → points (0…the item's full points), every item once */
-    public record ReviewRequest(Map<String, Integer> scores, String comments) {
+    /**
+     * @param scores     checklist item code → points (0…the item's full points), every item once
+     * @param raiseIssue on a failed review, raise an issue against the agent (a failed critical item —
+     *                   IDENTITY, NO_PROMISE — raises one anyway); 400 on a passed review
+     */
+    public record ReviewRequest(Map<String, Integer> scores, String comments, Boolean raiseIssue) {
     }
 
     public record ReviewView(String reviewId, String visitId, String agentId, String reviewerId, String month,
                              Map<String, Integer> scores, int total, int max, boolean passed, boolean flagged,
-                             List<String> failedItems, String comments, Instant reviewedAt) {
+                             List<String> failedItems, String comments, boolean issueRaised,
+                             Instant reviewedAt) {
         static ReviewView of(QualityReviewDocument d) {
             Map<String, Integer> scores = new LinkedHashMap<>();
             d.scores.forEach(s -> scores.put(s.item, s.points));
             return new ReviewView(d.reviewId, d.visitId, d.agentId, d.reviewerId, d.month, scores, d.total, d.max,
-                    d.passed, !d.passed, d.failedItems, d.comments, d.reviewedAt);
+                    d.passed, !d.passed, d.failedItems, d.comments, d.raisesIssue, d.reviewedAt);
         }
     }
 
     @PostMapping("/visits/{visitId}/reviews")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "AUDITOR/SUPERVISOR: score a finished visit on the checklist (a failed review needs comments). "
+            + "A failed review raises an issue against the agent (event QualityReviewFailed; the feedback-service opens "
+            + "it, routed to the agent's supervisors) when raiseIssue is true, and always when a critical item "
+            + "(IDENTITY, NO_PROMISE) failed; raiseIssue on a passed review is a 400. "
             + "403 for one's own visit, 409 when not finished or already reviewed by the caller; stored append-only "
             + "and audited")
     public Mono<ReviewView> review(Caller caller, @PathVariable String visitId, @RequestBody ReviewRequest body) {
         return Mono.fromRunnable(() -> requireReviewer(caller))
-                .then(quality.review(caller, visitId, body.scores(), body.comments()))
+                .then(quality.review(caller, visitId, body.scores(), body.comments(),
+                        Boolean.TRUE.equals(body.raiseIssue())))
                 .map(ReviewView::of)
                 .onErrorMap(QualityRuleException.class, QualityController::problem);
     }
