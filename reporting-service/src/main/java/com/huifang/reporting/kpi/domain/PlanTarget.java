@@ -28,7 +28,11 @@ public record PlanTarget(String tenantId, String planId, int version, String nam
         return percent == null ? null : percent / 100.0;
     }
 
-    /** The one of this and {@code incoming} that wins: the higher version (commutative and idempotent). */
+    /**
+     * The one of this and {@code incoming} that wins: the higher version; at the same version the
+     * retired one (schedule-service retires a plan under its last published version). Commutative and
+     * idempotent, so the copy ends the same whatever order the events arrive in.
+     */
     public PlanTarget merge(PlanTarget incoming) {
         if (incoming == null) {
             return this;
@@ -37,6 +41,9 @@ public record PlanTarget(String tenantId, String planId, int version, String nam
             throw new IllegalArgumentException("Targets of " + incoming.tenantId() + "/" + incoming.planId()
                     + " are not about " + tenantId + "/" + planId);
         }
-        return incoming.version() > version ? incoming : this;
+        if (incoming.version() != version) {
+            return incoming.version() > version ? incoming : this;
+        }
+        return incoming.retired() && !retired ? incoming : this;
     }
 }

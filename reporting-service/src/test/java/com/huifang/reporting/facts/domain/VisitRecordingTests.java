@@ -71,14 +71,16 @@ class VisitRecordingTests {
     }
 
     @Test
-    void aServiceEventFactKeepsCategoryAndStaffButNeverThePartnersFreeAttributes() {
+    void aServiceEventFactKeepsCategoryStaffAndSamplingFlagsButNeverThePartnersFreeAttributes() {
         var recorded = event("t1", "se-attr", T0, new com.huifang.contracts.events.ServiceEventRecorded("se1", "c1",
                 "DISCHARGED", T0, null, "住院", List.of("s1"), "PARTNER_HTTP", "p-1",
-                Map.of("contactName", "李四", "ward", "5")));
+                Map.of("contactName", "李四", "ward", "5", "newContract", "true", "newStaff", "王五")));
         ServiceEventFact f = ServiceEventFact.empty("t1", "se1").apply(recorded);
         assertThat(f.customerCategory()).isEqualTo("住院");
         assertThat(f.staffIds()).containsExactly("s1");
-        assertThat(FactJson.write(f)).doesNotContain("李四", "contactName");
+        assertThat(FactJson.write(f)).doesNotContain("李四", "contactName", "王五");
+        // the sampling flags stay: sampling compliance counts the households that must be in every sample
+        assertThat(f.recorded().value().attributes()).isEqualTo(Map.of("newContract", "true"));
         assertThat(f.apply(recorded)).isEqualTo(f);
     }
 

@@ -33,6 +33,18 @@ class PlanTargetTests {
         assertThat(v2.successRate()).isEqualTo(0.85);
     }
 
+    @Test
+    void aRetireUnderTheSameVersionWinsInAnyOrder() {
+        // schedule-service retires a plan under its last published version
+        PlanTarget published = v(2, 100.0, 85.0);
+        PlanTarget retired = PlanTarget.of("t1", new PlanTargetsChanged("P1", 2, "plan v2", 100.0, 85.0, true,
+                AT.plusSeconds(60)));
+        assertThat(published.merge(retired)).isEqualTo(retired);
+        assertThat(retired.merge(published)).isEqualTo(retired);
+        assertThat(retired.merge(retired)).isEqualTo(retired);
+        assertThat(retired.merge(v(3, 90.0, 80.0))).isEqualTo(v(3, 90.0, 80.0));
+    }
+
     private static KpiRow row(String plan, long due, long attempted, long successful, long refused) {
         return new KpiRow(Map.of(Dimension.PLAN, plan), Counters.of(Map.of(Counter.DUE, due, Counter.ATTEMPTED, attempted,
                 Counter.SUCCESSFUL, successful, Counter.REFUSED, refused)));
