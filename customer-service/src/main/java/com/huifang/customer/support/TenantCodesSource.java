@@ -118,10 +118,10 @@ public class TenantCodesSource {
                 new LinkedHashSet<>(d.serviceEventTypes));
     }
 
-    /** What an auditor compares: the codes in their order, comma-separated. */
+    /** What an auditor compares: the codes sorted, comma-separated. */
     private static Map<String, String> summary(TenantCodes c) {
-        return Map.of("categories", String.join(",", c.categories()),
+        return Map.of("categories", String.join(",", c.categories().stream().sorted().toList()),
                 "defaultCategory", c.defaultCategory() == null ? "" : c.defaultCategory(),
-                "serviceEventTypes", String.join(",", c.serviceEventTypes()));
+                "serviceEventTypes", String.join(",", c.serviceEventTypes().stream().sorted().toList()));
     }
 }
