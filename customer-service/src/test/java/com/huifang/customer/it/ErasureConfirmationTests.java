@@ -17,9 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.Date;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -145,5 +150,44 @@ class ErasureConfirmationTests extends CustomerServiceIntegrationTest {
                 .exchange().expectStatus().isNotFound();
         progress.sweep().block();
         assertThat(gauge("pending")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void confirmationsThatOvertakeTheRelayAreKeptAndTheSweepCompletesTheRequestOnceItIsPublished() {
+        String tenant = tenant();
+        String sup = token(tenant, "sup-1", "SUPERVISOR");
+        String id = erasedCustomer(tenant, sup, "req-late", "13712340003");
+        Query customer = Query.query(Criteria.where("_id").is(id));
+        String erasedEventId = mongo.findOne(customer, Document.class, "customers").block()
+                .get("erasure", Document.class).getString("erasedEventId");
+        // as if CustomerErased were still waiting in the outbox, held by another relay instance
+        mongo.updateFirst(customer, new Update().push("outbox", new Document("eventId", erasedEventId))
+                        .set("outboxLease", new Document("owner", "elsewhere").append("token", "t")
+                                .append("until", Date.from(Instant.parse("2100-01-01T00:00:00Z")))),
+                "customers").block();
+        assertThat(erasure(sup, id).path("state").asText()).isEqualTo("ANONYMISED");
+
+        for (String service : EXPECTED) {
+            var confirmation = new CustomerErasureConfirmed(id, "req-late", service, 0, CLOCK.instant());
+            assertThat(progress.confirm(tenant, "corr-late", confirmation).block())
+                    .isEqualTo(ErasureProgress.Outcome.RECORDED);
+        }
+        progress.sweep().block();
+        JsonNode unpublished = erasure(sup, id);
+        assertThat(unpublished.path("confirmations").size()).isEqualTo(4);
+        assertThat(unpublished.path("status").asText()).isEqualTo("PENDING");
+        assertThat(unpublished.path("completedAt").isNull()).isTrue();
+
+        // the relay sends it and pulls it: the next sweep stamps the request complete, with its audit entry
+        mongo.updateFirst(customer, new Update().pull("outbox", new Document("eventId", erasedEventId))
+                .unset("outboxLease"), "customers").block();
+        progress.sweep().block();
+        JsonNode complete = erasure(sup, id);
+        assertThat(complete.path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(complete.path("completedAt").asText()).isNotEmpty();
+        Document stored = mongo.findOne(customer, Document.class, "customers").block();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(id)
+                .and("outbox").size(0)), "customers").block());
+        assertThat(stored.get("erasure", Document.class).get("completedAt")).isNotNull();
     }
 }
