@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import reactor.util.retry.Retry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The codes a tenant may use: the ones its admin defined ({@code tenant_codes}), else the
@@ -82,6 +82,8 @@ public class TenantCodesSource {
                                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                                 .flatMap(current -> write(tenantId, codes, actor, now, correlation, current)))
                 .retryWhen(Retry.max(5).filter(e -> e instanceof ConcurrentChange || e instanceof DuplicateKeyException)))
+                .onErrorMap(reactor.core.Exceptions::isRetryExhausted,
+                        e -> com.huifang.platform.problem.ApiProblem.conflict("stale-version", "problem.stale-version"))
                 .thenReturn(codes);
     }
 

@@ -143,6 +143,10 @@ public class CustomerController {
                                    @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 64) String name,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+            // a regular expression is a C string in BSON: a NUL cannot even be sent
+            return Mono.error(ApiProblem.invalidField("name", "control-characters", "customer.field.control-characters"));
+        }
         Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());
         if (category != null && !category.isBlank()) {
             criteria = criteria.and("category").is(category.strip());
