@@ -16,6 +16,6 @@ public class CustomerStoreConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("service_events", "customers", "partner_credentials", "retention_rules");
+        return OutboxCollections.of("service_events", "customers", "partner_credentials", "retention_rules", "tenant_codes");
     }
 }

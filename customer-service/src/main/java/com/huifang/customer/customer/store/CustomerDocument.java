@@ -57,6 +57,8 @@ public class CustomerDocument {
         public Instant anonymisedAt;
         public String erasedEventId;
         public Map<String, Instant> confirmations = new LinkedHashMap<>();
+        /** When every expected service had confirmed and the erasure event had left the outbox. */
+        public Instant completedAt;
     }
 
     /** A labelled phone or e-mail; {@code value} is the ciphertext. */

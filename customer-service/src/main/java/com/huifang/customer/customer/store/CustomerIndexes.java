@@ -23,6 +23,9 @@ class CustomerIndexes implements IndexDeclaration {
                 .then(customers.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("tags", Sort.Direction.ASC)))
                 .then(customers.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("staffIds", Sort.Direction.ASC)))
                 .then(customers.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("name", Sort.Direction.ASC)))
+                // erasure requests (few among many customers): the progress sweep and the pending/complete gauges
+                .then(customers.ensureIndex(new Index().on("erasure.requestId", Sort.Direction.ASC)
+                        .on("erasure.completedAt", Sort.Direction.ASC).sparse().named("erasure_progress")))
                 .then(keys.ensureIndex(new Index().on("customerId", Sort.Direction.ASC)))
                 .then(events.ensureIndex(new Index().on("tenantId", Sort.Direction.ASC).on("customerId", Sort.Direction.ASC)))
                 .then();

@@ -112,15 +112,79 @@ public class CustomerStore {
         query.fields().include("erasure").include("outbox.eventId");
         return mongo.findOne(query, CustomerDocument.class)
                 .filter(d -> d.erasure != null)
-                .map(d -> {
-                    CustomerDocument.StoredErasure e = d.erasure;
-                    ErasureRequest r = new ErasureRequest(e.requestId, ErasureRequest.State.valueOf(e.state),
-                            e.requestedAt, e.requestedBy, e.requestedByRole, e.anonymisedAt, e.erasedEventId,
-                            e.confirmations);
-                    boolean pending = e.erasedEventId != null && d.outbox != null
-                            && d.outbox.stream().anyMatch(o -> e.erasedEventId.equals(o.eventId()));
-                    return r.relayed(pending);
-                });
+                .map(CustomerStore::erasureOf);
+    }
+
+    private static ErasureRequest erasureOf(CustomerDocument d) {
+        CustomerDocument.StoredErasure e = d.erasure;
+        ErasureRequest r = new ErasureRequest(e.requestId, ErasureRequest.State.valueOf(e.state),
+                e.requestedAt, e.requestedBy, e.requestedByRole, e.anonymisedAt, e.erasedEventId,
+                e.confirmations, e.completedAt);
+        boolean pending = e.erasedEventId != null && d.outbox != null
+                && d.outbox.stream().anyMatch(o -> e.erasedEventId.equals(o.eventId()));
+        return r.relayed(pending);
+    }
+
+    /** An erasure request with the customer it belongs to. */
+    public record CustomerErasure(String tenantId, String customerId, ErasureRequest request) {
+    }
+
+    /**
+     * Records {@code service}'s confirmation of erasure request {@code requestId} with one field-level
+     * conditional update: whatever the request's state, never replacing an earlier confirmation of
+     * that service, never touching another service's (two services confirming at once both land).
+     *
+     * @return false when nothing was written: the request is not this tenant's customer's, or the
+     * service had confirmed already
+     */
+    public Mono<Boolean> confirmErasure(String tenantId, String id, String requestId, String service,
+                                        java.time.Instant at) {
+        if (!ErasureRequest.isServiceName(service)) {
+            return Mono.just(false);
+        }
+        String path = "erasure.confirmations." + service;
+        Query query = Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)
+                .and("erasure.requestId").is(requestId).and(path).exists(false));
+        return mongo.updateFirst(query, new Update().set(path, at), CustomerDocument.class)
+                .map(r -> r.getModifiedCount() == 1);
+    }
+
+    /**
+     * Stamps the request complete with its audit entry in one write, only if the stored request still
+     * is complete: anonymised, its {@code CustomerErased} no longer in the outbox, every expected
+     * service confirmed, and not stamped before (so of two concurrent attempts one writes).
+     *
+     * @return false when nothing was written
+     */
+    public Mono<Boolean> completeErasure(String tenantId, String id, ErasureRequest request,
+                                         java.util.Collection<String> expected, java.time.Instant at,
+                                         OutboxEntry audit) {
+        Criteria criteria = Criteria.where("_id").is(id).and("tenantId").is(tenantId)
+                .and("erasure.requestId").is(request.requestId())
+                .and("erasure.state").is(ErasureRequest.State.ANONYMISED.name())
+                .and("erasure.completedAt").exists(false)
+                .and("outbox.eventId").ne(request.erasedEventId());
+        for (String service : expected) {
+            criteria = criteria.and("erasure.confirmations." + service).exists(true);
+        }
+        return mongo.updateFirst(Query.query(criteria), new Update().set("erasure.completedAt", at).push("outbox", audit),
+                CustomerDocument.class).map(r -> r.getModifiedCount() == 1);
+    }
+
+    /** Anonymised erasure requests not yet stamped complete, of every tenant (there are few). */
+    public reactor.core.publisher.Flux<CustomerErasure> incompleteErasures() {
+        Query query = Query.query(Criteria.where("erasure.requestId").exists(true)
+                .and("erasure.state").is(ErasureRequest.State.ANONYMISED.name())
+                .and("erasure.completedAt").exists(false));
+        query.fields().include("tenantId").include("erasure").include("outbox.eventId");
+        return mongo.find(query, CustomerDocument.class)
+                .map(d -> new CustomerErasure(d.tenantId, d.id, erasureOf(d)));
+    }
+
+    /** How many erasure requests are stamped complete ({@code true}) or not yet ({@code false}), all tenants. */
+    public Mono<Long> countErasures(boolean complete) {
+        return mongo.count(Query.query(Criteria.where("erasure.requestId").exists(true)
+                .and("erasure.completedAt").exists(complete)), CustomerDocument.class);
     }
 
     /**
@@ -153,6 +217,7 @@ public class CustomerStore {
         e.anonymisedAt = r.anonymisedAt();
         e.erasedEventId = r.erasedEventId();
         e.confirmations = new java.util.LinkedHashMap<>(r.confirmations());
+        e.completedAt = r.completedAt();
         return e;
     }
 

@@ -7,6 +7,7 @@ import com.huifang.customer.consent.domain.Channel;
 import com.huifang.customer.consent.domain.ConsentChange;
 import com.huifang.customer.consent.domain.ConsentSource;
 import com.huifang.customer.customer.CustomerService;
+import com.huifang.customer.customer.ErasureProgress;
 import com.huifang.customer.customer.domain.Customer;
 import com.huifang.customer.customer.store.CustomerDocument;
 import com.huifang.customer.customer.store.CustomerStore;
@@ -29,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -62,22 +62,16 @@ public class CustomerController {
     private final PersonalDataReveal reveal;
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper json;
-    private final List<String> confirmingServices;
+    private final ErasureProgress erasures;
 
-    /**
-     * @param confirmingServices the services that keep a copy of customers and are expected to
-     *                           confirm an erasure ({@code huifang.customer.erasure.confirming-services})
-     */
     public CustomerController(CustomerService customers, CustomerStore store, PersonalDataReveal reveal,
-                              ReactiveMongoTemplate mongo, ObjectMapper json,
-                              @Value("${huifang.customer.erasure.confirming-services:schedule-service,survey-service,feedback-service,reporting-service}")
-                              List<String> confirmingServices) {
+                              ReactiveMongoTemplate mongo, ObjectMapper json, ErasureProgress erasures) {
         this.customers = customers;
         this.store = store;
         this.reveal = reveal;
         this.mongo = mongo;
         this.json = json;
-        this.confirmingServices = List.copyOf(confirmingServices);
+        this.erasures = erasures;
     }
 
     @PostMapping
@@ -150,6 +144,10 @@ public class CustomerController {
                                    @jakarta.validation.constraints.Pattern(regexp = "[^\\p{Cntrl}]*") String name,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+            // a regular expression is a C string in BSON: a NUL cannot even be sent
+            return Mono.error(ApiProblem.invalidField("name", "control-characters", "customer.field.control-characters"));
+        }
         Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());
         if (category != null && !category.isBlank()) {
             criteria = criteria.and("category").is(category.strip());
@@ -264,26 +262,31 @@ public class CustomerController {
 
     /**
      * @param state            REQUESTED, ANONYMISED (here; event not yet relayed) or PUBLISHED (CustomerErased sent)
-     * @param status           PENDING or COMPLETE (published and confirmed by every service holding a copy)
-     * @param pendingServices  services expected to confirm their own anonymisation that have not yet
-     * @param confirmations    service → when it confirmed
+     * @param status           PENDING or COMPLETE (published and confirmed by every service expected to hold a
+     *                         copy, {@code huifang.customer.erasure.confirming-services})
+     * @param expectedServices the services expected to confirm their own anonymisation
+     * @param pendingServices  those of them that have not confirmed yet
+     * @param confirmations    service → when it confirmed (also services beyond the expected ones)
+     * @param completedAt      when the request was first found complete (audited as customer.erasure.completed)
      */
     public record ErasureView(String requestId, String state, String status, Instant requestedAt, String requestedBy,
-                              String requestedByRole, Instant anonymisedAt, List<String> pendingServices,
-                              Map<String, Instant> confirmations) {
+                              String requestedByRole, Instant anonymisedAt, List<String> expectedServices,
+                              List<String> pendingServices, Map<String, Instant> confirmations, Instant completedAt) {
     }
 
     @GetMapping("/{id}/erasure")
     @Operation(summary = "The customer's erasure request and how far it got (supervisors, admins, auditors)",
-            description = "404 when no erasure was requested.")
+            description = "404 when no erasure was requested. COMPLETE once CustomerErased was published and every "
+                    + "expected service confirmed its anonymisation (CustomerErasureConfirmed); PENDING until then.")
     public Mono<ErasureView> erasure(Caller caller, @PathVariable String id) {
+        List<String> expected = erasures.expectedServices();
         return requireRole(caller, Role.ADMIN, Role.SUPERVISOR, Role.AUDITOR)
                 .then(customers.erasure(caller.tenantId(), id))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("erasure", id)))
                 .map(r -> new ErasureView(r.requestId(), r.state().name(),
-                        r.isComplete(confirmingServices) ? "COMPLETE" : "PENDING", r.requestedAt(), r.requestedBy(),
-                        r.requestedByRole(), r.anonymisedAt(), r.pendingServices(confirmingServices),
-                        r.confirmations()));
+                        r.isComplete(expected) ? "COMPLETE" : "PENDING", r.requestedAt(), r.requestedBy(),
+                        r.requestedByRole(), r.anonymisedAt(), expected, r.pendingServices(expected),
+                        new java.util.TreeMap<>(r.confirmations()), r.completedAt()));
     }
 
     private static Mono<Void> requireRole(Caller caller, Role... roles) {

@@ -2,6 +2,7 @@ package com.huifang.customer.customer.web;
 
 import com.huifang.customer.customer.domain.TenantCodes;
 import com.huifang.customer.support.TenantCodesSource;
+import com.huifang.platform.audit.AuditActor;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.problem.InvalidField;
 import com.huifang.platform.security.Caller;
@@ -51,7 +52,8 @@ public class TenantCodesController {
     }
 
     @PutMapping
-    @Operation(summary = "Define the tenant's codes (admins); inputs naming other codes are rejected from then on")
+    @Operation(summary = "Define the tenant's codes (admins); inputs naming other codes are rejected from then on",
+            description = "Audited as tenant-codes.changed (before/after) in the same write; saving the codes in force changes nothing.")
     public Mono<CodesView> put(Caller caller, @RequestBody CodesView request) {
         if (!caller.hasAnyRole(Role.ADMIN)) {
             return Mono.error(ApiProblem.forbidden("problem.forbidden"));
@@ -68,7 +70,7 @@ public class TenantCodesController {
         }
         TenantCodes tenantCodes = new TenantCodes(new LinkedHashSet<>(request.categories()), request.defaultCategory(),
                 new LinkedHashSet<>(request.serviceEventTypes()));
-        return codes.save(caller.tenantId(), tenantCodes, caller.userId(), clock.instant()).map(CodesView::of);
+        return codes.save(caller.tenantId(), tenantCodes, AuditActor.of(caller), clock.instant()).map(CodesView::of);
     }
 
     private static void check(List<InvalidField> invalid, String field, List<String> values, Pattern pattern) {

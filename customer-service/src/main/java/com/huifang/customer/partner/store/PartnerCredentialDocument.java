@@ -17,7 +17,13 @@ public class PartnerCredentialDocument {
     public String name;
     /** Ciphertext of the signing secret. */
     public String secret;
+    /** False while an admin has deactivated the partner: its pushes are refused, its Kafka events skipped. */
     public boolean active;
+    public Instant deactivatedAt;
+    public String deactivatedBy;
+    public String deactivationReason;
+    public Instant reactivatedAt;
+    public String reactivatedBy;
     public Instant createdAt;
     public String createdBy;
     /** Ciphertext of the secret before the last rotation, accepted until {@link #previousSecretUntil}. */
@@ -25,7 +31,7 @@ public class PartnerCredentialDocument {
     public Instant previousSecretUntil;
     public Instant rotatedAt;
     public String rotatedBy;
-    /** Audit entries of registration and rotation, written with the change they record. */
+    /** Audit entries of registration, rotation, deactivation and reactivation, written with the change they record. */
     public java.util.List<com.huifang.platform.messaging.OutboxEntry> outbox = new java.util.ArrayList<>();
 
     public static String secretContext(String partnerId) {

@@ -136,16 +136,88 @@ public class PartnerAdminController {
                                 : Mono.error(ApiProblem.conflict("stale-version", "problem.stale-version"))));
     }
 
-    public record PartnerView(String partnerId, String name, boolean active, java.time.Instant createdAt) {
+    /** Why an admin deactivates a partner (e.g. the contract ended, a leaked secret): required, audited. */
+    public record DeactivatePartner(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Why it is active again: optional, audited. */
+    public record ReactivatePartner(@Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/{partnerId}/deactivation")
+    @Operation(summary = "Deactivate a partner system (admins; reason required, audited as partner.deactivated)",
+            description = "From then on its correctly signed pushes (single and batch) get 403 partner-deactivated and "
+                    + "store nothing, and its events on the Kafka partner topic are skipped (logged and counted). "
+                    + "Deactivating a deactivated partner changes nothing. 404 for a partner of another tenant.")
+    public Mono<PartnerView> deactivate(Caller caller, @PathVariable String partnerId,
+                                        @Valid @RequestBody DeactivatePartner request) {
+        if (!caller.hasAnyRole(Role.ADMIN)) {
+            return Mono.error(ApiProblem.forbidden("problem.forbidden"));
+        }
+        Instant now = clock.instant();
+        return audit.entry(AuditDraft.by(AuditActor.of(caller), caller.tenantId()).action("partner.deactivated")
+                        .target("partner", partnerId).before(Map.of("active", "true"))
+                        .after(Map.of("active", "false")).reason(request.reason().strip()).build())
+                .flatMap(entry -> mongo.updateFirst(
+                        // conditional on the state: a repeated or concurrent deactivation writes (and audits) once
+                        Query.query(Criteria.where("_id").is(partnerId).and("tenantId").is(caller.tenantId())
+                                .and("active").is(true)),
+                        new Update().set("active", false).set("deactivatedAt", now).set("deactivatedBy", caller.userId())
+                                .set("deactivationReason", request.reason().strip()).push("outbox", entry),
+                        PartnerCredentialDocument.class))
+                .then(current(caller, partnerId));
+    }
+
+    @PostMapping("/{partnerId}/reactivation")
+    @Operation(summary = "Reactivate a deactivated partner system (admins; audited as partner.reactivated)",
+            description = "Its pushes are accepted again with its current secret. Reactivating an active partner "
+                    + "changes nothing. 404 for a partner of another tenant.")
+    public Mono<PartnerView> reactivate(Caller caller, @PathVariable String partnerId,
+                                        @Valid @RequestBody(required = false) ReactivatePartner request) {
+        if (!caller.hasAnyRole(Role.ADMIN)) {
+            return Mono.error(ApiProblem.forbidden("problem.forbidden"));
+        }
+        Instant now = clock.instant();
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
+                : request.reason().strip();
+        return audit.entry(AuditDraft.by(AuditActor.of(caller), caller.tenantId()).action("partner.reactivated")
+                        .target("partner", partnerId).before(Map.of("active", "false"))
+                        .after(Map.of("active", "true")).reason(reason).build())
+                .flatMap(entry -> mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(partnerId).and("tenantId").is(caller.tenantId())
+                                .and("active").is(false)),
+                        new Update().set("active", true).set("reactivatedAt", now).set("reactivatedBy", caller.userId())
+                                .push("outbox", entry),
+                        PartnerCredentialDocument.class))
+                .then(current(caller, partnerId));
+    }
+
+    private Mono<PartnerView> current(Caller caller, String partnerId) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(partnerId).and("tenantId").is(caller.tenantId())),
+                        PartnerCredentialDocument.class)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("partner", partnerId)))
+                .map(PartnerView::of);
+    }
+
+    /**
+     * @param state ACTIVE or DEACTIVATED (then with when, by whom and why)
+     */
+    public record PartnerView(String partnerId, String name, boolean active, String state, Instant createdAt,
+                              Instant deactivatedAt, String deactivatedBy, String deactivationReason,
+                              Instant reactivatedAt) {
+        static PartnerView of(PartnerCredentialDocument c) {
+            return new PartnerView(c.partnerId, c.name, c.active, c.active ? "ACTIVE" : "DEACTIVATED", c.createdAt,
+                    c.active ? null : c.deactivatedAt, c.active ? null : c.deactivatedBy,
+                    c.active ? null : c.deactivationReason, c.reactivatedAt);
+        }
     }
 
     @GetMapping
-    @Operation(summary = "The partner systems of the caller's tenant (never their secrets)")
+    @Operation(summary = "The partner systems of the caller's tenant with their state (never their secrets)")
     public Flux<PartnerView> list(Caller caller) {
         if (!caller.hasAnyRole(Role.ADMIN)) {
             return Flux.error(ApiProblem.forbidden("problem.forbidden"));
         }
-        return credentials.findByTenantId(caller.tenantId())
-                .map(c -> new PartnerView(c.partnerId, c.name, c.active, c.createdAt));
+        return credentials.findByTenantId(caller.tenantId()).map(PartnerView::of);
     }
 }

@@ -37,4 +37,37 @@ class ErasureRequestTests {
         assertThat(anonymised(Map.of("survey-service", T, "schedule-service", T)).relayed(true).isComplete(HOLDERS))
                 .isFalse();
     }
+
+    @Test
+    void aConfirmationIsKeptWhateverTheStateAndTheFirstOneOfAServiceStands() {
+        Instant later = T.plusSeconds(60);
+        ErasureRequest stillInOutbox = anonymised(Map.of()).relayed(true).confirmedBy("survey-service", T);
+
+        assertThat(stillInOutbox.confirmations()).containsEntry("survey-service", T);
+        assertThat(stillInOutbox.confirmedBy("survey-service", later).confirmations())
+                .containsExactlyEntriesOf(Map.of("survey-service", T));
+    }
+
+    @Test
+    void completionIsDueOnceWhenPublishedAndConfirmedByAll() {
+        ErasureRequest all = anonymised(Map.of()).confirmedBy("survey-service", T).confirmedBy("schedule-service", T);
+
+        assertThat(all.relayed(true).needsCompletion(HOLDERS)).isFalse();
+        assertThat(all.relayed(false).needsCompletion(HOLDERS)).isTrue();
+        ErasureRequest stamped = new ErasureRequest("r-1", ErasureRequest.State.ANONYMISED, T, "sup-1", "SUPERVISOR", T,
+                "e-1", all.confirmations(), T);
+        assertThat(stamped.relayed(false).needsCompletion(HOLDERS)).isFalse();
+        assertThat(stamped.relayed(false).isComplete(HOLDERS)).isTrue();
+    }
+
+    @Test
+    void onlyPlainServiceNamesAreRecordedAsConfirmingServices() {
+        assertThat(ErasureRequest.isServiceName("reporting-service")).isTrue();
+        assertThat(ErasureRequest.isServiceName("a.b")).isFalse();
+        assertThat(ErasureRequest.isServiceName("$where")).isFalse();
+        assertThat(ErasureRequest.isServiceName("")).isFalse();
+        assertThat(ErasureRequest.isServiceName(null)).isFalse();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> anonymised(Map.of()).confirmedBy("x.y", T));
+    }
 }
