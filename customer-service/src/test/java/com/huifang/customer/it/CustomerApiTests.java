@@ -161,9 +161,6 @@ class CustomerApiTests extends CustomerServiceIntegrationTest {
                 .expectBody().jsonPath("$.total").isEqualTo(0);
         http.get().uri("/api/customers?page=1&size=2").headers(h -> h.setBearerAuth(sup)).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(3).jsonPath("$.items.length()").isEqualTo(1);
-        // a NUL cannot be part of a query's regular expression: a field error, not a server error
-        http.get().uri("/api/customers?name={n}", "张\u0000").headers(h -> h.setBearerAuth(sup)).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
     }
 
     @Test

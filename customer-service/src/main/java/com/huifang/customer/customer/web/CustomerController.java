@@ -140,8 +140,7 @@ public class CustomerController {
                                    @RequestParam(required = false) String category,
                                    @RequestParam(required = false) String tag,
                                    @RequestParam(required = false) String staffId,
-                                   @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 64)
-                                   @jakarta.validation.constraints.Pattern(regexp = "[^\\p{Cntrl}]*") String name,
+                                   @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 64) String name,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         if (name != null && name.chars().anyMatch(Character::isISOControl)) {
