@@ -12,6 +12,7 @@ import com.huifang.contracts.events.IssueResolved;
 import com.huifang.contracts.events.IssueSlaWarning;
 import com.huifang.contracts.events.PlanTargetsChanged;
 import com.huifang.contracts.events.QualityReviewFailed;
+import com.huifang.contracts.events.SampleDrawn;
 import com.huifang.contracts.events.ServiceEventRecorded;
 import com.huifang.contracts.events.SurveySubmitted;
 import com.huifang.contracts.events.TenantCalendarChanged;
@@ -50,6 +51,7 @@ public final class EventCatalog {
             new Entry("VisitAttempted", VisitAttempted.class, Topics.VISITS, 1),
             new Entry("VisitCompleted", VisitCompleted.class, Topics.VISITS, 1),
             new Entry("QualityReviewFailed", QualityReviewFailed.class, Topics.VISITS, 1),
+            new Entry("SampleDrawn", SampleDrawn.class, Topics.VISITS, 1),
             new Entry("SurveySubmitted", SurveySubmitted.class, Topics.SURVEYS, 1),
             new Entry("IssueRaised", IssueRaised.class, Topics.ISSUES, 1),
             new Entry("IssueEscalated", IssueEscalated.class, Topics.ISSUES, 1),

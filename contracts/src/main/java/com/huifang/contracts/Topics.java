@@ -11,7 +11,7 @@ public final class Topics {
     public static final String CUSTOMERS = "huifang.customers";
     /** Service events pushed by partner systems inside the cluster (same shape as the HTTP push). */
     public static final String PARTNER_EVENTS = "huifang.partner-events";
-    /** Visit life cycle: planned, due, attempted, completed; failed quality reviews. Key: customer id. */
+    /** Visit life cycle: planned, due, attempted, completed; failed quality reviews (key: customer id); sample draws (key: plan id). */
     public static final String VISITS = "huifang.visits";
     /** Survey responses. Key: customer id. */
     public static final String SURVEYS = "huifang.surveys";

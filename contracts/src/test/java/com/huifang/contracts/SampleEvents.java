@@ -12,6 +12,7 @@ import com.huifang.contracts.events.IssueResolved;
 import com.huifang.contracts.events.IssueSlaWarning;
 import com.huifang.contracts.events.PlanTargetsChanged;
 import com.huifang.contracts.events.QualityReviewFailed;
+import com.huifang.contracts.events.SampleDrawn;
 import com.huifang.contracts.events.ServiceEventRecorded;
 import com.huifang.contracts.events.SurveySubmitted;
 import com.huifang.contracts.events.TenantCalendarChanged;
@@ -53,6 +54,7 @@ final class SampleEvents {
                 new VisitDue("v-1", "c-1", "plan-1", "tpl-1", T, T.plusSeconds(86_400), "PHONE", 2, "agent-li"),
                 new VisitAttempted("v-1", "c-1", "plan-1", 1, "PHONE", "NO_ANSWER", 25, 0, "agent-li", T,
                         "rec://pbx/2026/03/02/v-1-1.wav"),
+                new SampleDrawn("plan-1", "2026-03", 120, 20.0, 24, 3, 24, T),
                 new QualityReviewFailed("qr-1", "v-1", "c-1", "plan-1", "agent-li", "sup-1", 55.0,
                         List.of("IDENTITY_CONFIRMED"), "did not confirm identity", "2026-03", T),
                 new VisitCompleted("v-1", "c-1", "plan-1", "COMPLETED", "PHONE", "agent-li", T, T.plusSeconds(60),
