@@ -39,8 +39,16 @@ final class HuifangStack implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private int gatewayPort;
 
+    /** This stack's run id: its databases are {@code e2e-<service>-<run>}. */
+    private String run;
+
     private HuifangStack(MutableClock clock) {
         this.clock = clock;
+    }
+
+    /** The name of a service's database in this stack. */
+    String database(String service) {
+        return "e2e-" + service + "-" + run;
     }
 
     private static HuifangStack shared;
@@ -78,6 +86,8 @@ final class HuifangStack implements AutoCloseable {
         stopShared();
         HuifangStack stack = new HuifangStack(clock);
         String run = UUID.randomUUID().toString().substring(0, 8);
+        stack.run = run;
+        startGroupsAtTheEnd(kafka, run);
         try {
             SERVICES.forEach((name, app) -> {
                 ConfigurableApplicationContext ctx = new SpringApplicationBuilder(app)
@@ -112,6 +122,53 @@ final class HuifangStack implements AutoCloseable {
         } catch (RuntimeException e) {
             stack.close();
             throw e;
+        }
+    }
+
+    /**
+     * Every stack consumes in consumer groups of its own ({@code <service>-<run>}), and a new group
+     * would start from the earliest offset: the whole history the test JVM's broker holds (every earlier
+     * test's events — tens of thousands after the load and scale-out tests) would be replayed into the
+     * new stack while its test runs, loading the store until health checks time out. The groups are
+     * committed at the topics' current end before the services start, so a stack sees exactly the
+     * events of its own test, and none is lost to a late partition assignment as with
+     * {@code auto-offset-reset=latest}.
+     */
+    private static void startGroupsAtTheEnd(String kafka, String run) {
+        java.util.Properties p = new java.util.Properties();
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (var admin = org.apache.kafka.clients.admin.AdminClient.create(p)) {
+            java.util.Set<String> existing = admin.listTopics().names().get();
+            List<String> topics = new ArrayList<>();
+            for (String topic : com.huifang.contracts.Topics.all()) {
+                if (existing.contains(topic)) {
+                    topics.add(topic);
+                }
+            }
+            if (topics.isEmpty()) {
+                return; // a fresh broker: nothing to skip
+            }
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new LinkedHashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions().forEach(pi ->
+                    latest.put(new org.apache.kafka.common.TopicPartition(d.name(), pi.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ends =
+                    new LinkedHashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) ->
+                    ends.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(info.offset())));
+            for (String service : SERVICES.keySet()) {
+                // the service's own group and the platform's retention-rules group (<group>-retention)
+                for (String group : List.of(service + "-" + run, service + "-" + run + "-retention")) {
+                    admin.alterConsumerGroupOffsets(group, ends).all().get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not start the stack's consumer groups at the topics' end", e);
         }
     }
 

@@ -284,6 +284,17 @@ abstract class WalkingSkeletonFlow {
         for (String service : HuifangStack.SERVICES.keySet()) {
             WebTestClient direct = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + stack.port(service))
                     .responseTimeout(Duration.ofSeconds(30)).build();
+            // ready within a minute (a service of a stack that just worked hard may be busy for a while)
+            try {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                        .until(() -> "UP".equals(WebTestClient.bindToServer()
+                                .baseUrl("http://127.0.0.1:" + stack.port(service))
+                                .responseTimeout(Duration.ofSeconds(10)).build()
+                                .get().uri("/actuator/health/readiness").exchange()
+                                .expectBody(JsonNode.class).returnResult().getResponseBody().path("status").asText()));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError(service + " not ready within 60 s; " + diagnostics(service), e);
+            }
             for (String path : List.of("/actuator/health/readiness", "/actuator/health/liveness", "/v3/api-docs")) {
                 long started = System.nanoTime();
                 try {
@@ -312,6 +323,75 @@ abstract class WalkingSkeletonFlow {
                 .expectStatus().isNotFound()
                 .expectHeader().valueEquals("X-Correlation-Id", "corr-12345")
                 .expectBody().jsonPath("$.correlationId").isEqualTo("corr-12345");
+    }
+
+    @Test
+    @Order(13)
+    void anErasureRequestIsHonouredByEveryServiceAndReportedCompleteWithNoPersonalDataLeft() {
+        // issue 10 §2: the patient of step 4 (visit, survey with a comment, issue, report facts) asks to be erased
+        String supervisor = token("sup-wang", "SUPERVISOR");
+        String customerId = http.get().uri("/api/customers").headers(h -> h.setBearerAuth(supervisor)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("items").get(0).path("id").asText();
+        http.post().uri("/api/customers/{id}/erasure", customerId).headers(h -> h.setBearerAuth(supervisor))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("requestId", "erase-" + TENANT))
+                .exchange().expectStatus().isOk();
+
+        JsonNode status = await().atMost(Duration.ofSeconds(60)).until(() -> http.get()
+                .uri("/api/customers/{id}/erasure", customerId).headers(h -> h.setBearerAuth(supervisor)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody(),
+                s -> "COMPLETE".equals(s.path("status").asText()));
+        assertThat(status.path("pendingServices")).isEmpty();
+        assertThat(status.path("confirmations").size()).as(status.toString()).isEqualTo(4);
+
+        // no store of this stack holds the name, the comment or the partner's reference any more
+        List<String> personal = List.of("张三", "护士态度不好", "P-0001");
+        List<String> findings = new java.util.ArrayList<>();
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(mongoUri())) {
+            for (String service : HuifangStack.SERVICES.keySet()) {
+                var db = client.getDatabase(stack.database(service));
+                for (String collection : db.listCollectionNames()) {
+                    for (org.bson.Document d : db.getCollection(collection).find()) {
+                        String text = d.toJson();
+                        personal.stream().filter(text::contains).forEach(p ->
+                                findings.add(service + "." + collection + " " + d.get("_id") + " holds " + p));
+                    }
+                }
+            }
+        }
+        assertThat(findings).as("personal data left after a complete erasure").isEmpty();
+        // the figures stay: the report still counts the visit and the issue
+        LocalDate day = stack.clock.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        http.get().uri(u -> u.path("/api/reports/summary").queryParam("from", day.minusDays(1))
+                        .queryParam("to", day.plusDays(1)).build())
+                .headers(h -> h.setBearerAuth(supervisor)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.due").isEqualTo(1).jsonPath("$.issues").isEqualTo(1);
+    }
+
+    /** The Mongo pool of a service and this JVM's busy threads, for a service that does not get ready. */
+    private String diagnostics(String service) {
+        StringBuilder out = new StringBuilder();
+        WebTestClient direct = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + stack.port(service))
+                .responseTimeout(Duration.ofSeconds(5)).build();
+        for (String metric : List.of("mongodb.driver.pool.checkedout", "mongodb.driver.pool.waitqueuesize",
+                "mongodb.driver.pool.size")) {
+            try {
+                out.append(metric).append('=').append(direct.get().uri("/actuator/metrics/" + metric).exchange()
+                        .expectBody(JsonNode.class).returnResult().getResponseBody().path("measurements")).append("; ");
+            } catch (RuntimeException | AssertionError e) {
+                out.append(metric).append(": ").append(e).append("; ");
+            }
+        }
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getState() == Thread.State.RUNNABLE && stack.length > 0) {
+                out.append("\n").append(thread.getName()).append(':');
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    out.append("\n    at ").append(stack[i]);
+                }
+            }
+        });
+        System.out.println("DIAGNOSTICS " + service + ": " + out);
+        return out.length() > 2000 ? out.substring(0, 2000) + "…" : out.toString();
     }
 
     private WebTestClient.ResponseSpec push(String eventId, byte[] body) {
