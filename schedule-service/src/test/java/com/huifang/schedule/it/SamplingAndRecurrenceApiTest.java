@@ -59,6 +59,7 @@ class SamplingAndRecurrenceApiTest extends ScheduleApiTest {
         assertThat(sample.get("population").asInt()).isEqualTo(120);
         assertThat(sample.get("tierPercent").asInt()).isEqualTo(20);
         assertThat(sample.get("required").asInt()).isEqualTo(24); // ceil(120 × 20 %)
+        assertThat(sample.get("mandatory").asInt()).isEqualTo(3);
         assertThat(sample.get("selected")).hasSize(24);            // the 3 mandatory ones and 21 drawn at random
 
         List<EventEnvelope> drawn = sampleDrawn(tenant, 1, Duration.ofSeconds(2));

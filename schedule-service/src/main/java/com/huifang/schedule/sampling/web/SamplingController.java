@@ -28,8 +28,13 @@ public class SamplingController {
     public record Selected(String householdId, List<String> mandatory, String forcedChannel) {
     }
 
-    public record SampleView(String period, int population, int tierPercent, int required, List<Selected> selected,
-                             List<String> visitIds) {
+    /**
+     * @param required  the tier's share of the population rounded up, never below {@code mandatory} (as announced
+     *                  in SampleDrawn)
+     * @param mandatory households selected because they must always be
+     */
+    public record SampleView(String period, int population, int tierPercent, int required, int mandatory,
+                             List<Selected> selected, List<String> visitIds) {
     }
 
     @PostMapping("/{period}")
@@ -42,7 +47,8 @@ public class SamplingController {
         }
         return CorrelationId.current().defaultIfEmpty("")
                 .flatMap(cid -> draws.draw(caller.tenantId(), id, period, cid.isEmpty() ? null : cid))
-                .map(r -> new SampleView(period, r.sample().population(), r.sample().tier().percent(), r.sample().required(),
+                .map(r -> new SampleView(period, r.sample().population(), r.sample().tier().percent(),
+                        r.sample().requiredWithMandatory(), r.sample().mandatory(),
                         r.sample().selected().stream().map(h -> new Selected(h.id(),
                                 h.mandatory().stream().map(Enum::name).sorted().toList(),
                                 h.forcedChannel() == null ? null : h.forcedChannel().name())).toList(),
