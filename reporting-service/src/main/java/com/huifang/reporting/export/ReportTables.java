@@ -95,8 +95,9 @@ public final class ReportTables {
         if (!report.sampling().isEmpty()) {
             rows.add(new Object[] {language.pick("抽样达标", "Sampling compliant"),
                     new Cell(report.samplingCompliant(), ColumnType.YES_NO),
-                    language.pick("各回访方案的抽样均合规时为“是”(明细见“抽样合规”表)。",
-                            "Yes when every plan's sampling complied (see the Sampling sheet).")});
+                    language.pick("各抽样回访方案均已按排程服务的抽样结果抽样且合规时为“是”(明细见“抽样合规”表)。",
+                            "Yes when every sampling plan drew its sample and complied with schedule-service's draw "
+                                    + "(see the Sampling sheet).")});
         }
         return new ReportTable("汇总", "Summary", columns, rows::iterator);
     }
@@ -152,23 +153,23 @@ public final class ReportTables {
                 i.highestEscalation(), i.resolvedOn(), i.slaMet(), String.join(",", i.staffIds())}));
     }
 
-    /** Per plan and period: sampling compliance (seed 001). */
+    /** Per sampling plan and period: compliance against schedule-service's draw (seed 001). */
     public static ReportTable sampling(Iterable<PlanSampling> sampling) {
         List<Column> columns = List.of(
                 new Column("回访方案", "Plan", ColumnType.TEXT),
                 new Column("期间", "Period", ColumnType.TEXT),
+                new Column("已抽样", "Drawn", ColumnType.YES_NO),
                 new Column("服务户数", "Households served", ColumnType.INTEGER),
-                new Column("已安排户数", "Households planned", ColumnType.INTEGER),
-                new Column("抽样", "Sampled", ColumnType.YES_NO),
                 new Column("要求抽样比例", "Required ratio", ColumnType.PERCENT),
                 new Column("必抽户数", "Mandatory households", ColumnType.INTEGER),
                 new Column("要求抽样数", "Required", ColumnType.INTEGER),
+                new Column("抽取户数", "Selected", ColumnType.INTEGER),
                 new Column("实际回访户数", "Visited", ColumnType.INTEGER),
                 new Column("必抽已回访户数", "Mandatory visited", ColumnType.INTEGER),
                 new Column("抽样合规", "Compliant", ColumnType.YES_NO));
         return new ReportTable("抽样合规", "Sampling", columns, mapped(sampling, s -> new Object[] {
-                s.plan(), s.period(), s.population(), s.planned(), s.sampled(), s.requiredRatio(), s.mandatory(),
-                s.required(), s.visited(), s.mandatoryVisited(), s.compliant()}));
+                s.plan(), s.period(), s.drawn(), s.population(), s.requiredRatio(), s.mandatory(), s.required(),
+                s.selected(), s.visited(), s.mandatoryVisited(), s.compliant()}));
     }
 
     /** Per plan: coverage and success rate against the plan's latest targets. */

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The supervisor's monthly or quarterly workbook (seed 000: "每月、每季度形成总结报告"): Summary,
- * Agents (with tiers below target), Plan targets (when the tenant's plans set any) and Sampling (per plan,
- * when a plan has a population in the period), Issues,
+ * Agents (with tiers below target), Plan targets (when the tenant's plans set any) and Sampling (per
+ * sampling plan, when one drew or should have drawn in the period), Issues,
  * Opinions, and Complaints per staff when there are any.
  */
 public final class SupervisorWorkbook {

@@ -13,8 +13,8 @@ import com.huifang.reporting.kpi.domain.PerformanceReview;
 import com.huifang.reporting.kpi.domain.ReportQuery;
 import com.huifang.reporting.kpi.domain.ReportRange;
 import com.huifang.reporting.kpi.domain.PlanSampling;
+import com.huifang.reporting.kpi.domain.SampleDraw;
 import com.huifang.reporting.kpi.domain.PlanTarget;
-import com.huifang.reporting.kpi.domain.SamplingTiers;
 import java.time.Instant;
 import com.huifang.reporting.kpi.domain.SupervisorReport;
 import java.io.ByteArrayInputStream;
@@ -114,7 +114,9 @@ class XlsxExportTests {
         var daily = p.dailyFacts();
         SupervisorReport report = SupervisorReport.build(q, daily.facts(), PerformanceReview.SEED_000,
                 ComplaintRates.compute("t1", november, daily.staffFacts()),
-                List.of(PlanSampling.of("P1", november, 20, 3, 0, 3, 0, SamplingTiers.SEED_001)),
+                // P1 drew November: 20 households → 30 % → 6 required; 3 visited
+                List.of(PlanSampling.of("P1", november, List.of(new PlanSampling.Unit(new SampleDraw("t1", "P1", "2026-11",
+                        20, 30, 6, 0, 6, Instant.parse("2026-12-01T01:00:00Z")), 20, 3, 0)))),
                 List.of(new PlanTarget("t1", "P1", 2, "出院回访", 1.0, 0.4, false, Instant.parse("2026-10-01T00:00:00Z"))),
                 IssueLine.of("t1", november, p.issueFacts(), p), Opinions.of(q, p.visitFacts(), p));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -142,10 +144,16 @@ class XlsxExportTests {
         assertThat(compliant.getCellAsString(1)).contains("否"); // 20 served → 30 % → 6 required, 3 done
 
         List<Row> sampling = rows(xlsx, "抽样合规");
-        assertThat(texts(sampling.get(0))).startsWith("回访方案", "期间", "服务户数");
+        assertThat(texts(sampling.get(0))).containsExactly("回访方案", "期间", "已抽样", "服务户数", "要求抽样比例", "必抽户数",
+                "要求抽样数", "抽取户数", "实际回访户数", "必抽已回访户数", "抽样合规");
         assertThat(sampling.get(1).getCellAsString(0)).contains("P1");
-        assertThat(sampling.get(1).getCell(7).asNumber()).isEqualByComparingTo("6");
-        assertThat(sampling.get(1).getCell(5).getDataFormatString()).isEqualTo("0.00%");
+        assertThat(sampling.get(1).getCellAsString(2)).contains("是");
+        assertThat(sampling.get(1).getCell(3).asNumber()).isEqualByComparingTo("20");
+        assertThat(sampling.get(1).getCell(4).asNumber()).isEqualByComparingTo("0.3");
+        assertThat(sampling.get(1).getCell(4).getDataFormatString()).isEqualTo("0.00%");
+        assertThat(sampling.get(1).getCell(6).asNumber()).isEqualByComparingTo("6");
+        assertThat(sampling.get(1).getCell(8).asNumber()).isEqualByComparingTo("3");
+        assertThat(sampling.get(1).getCellAsString(10)).contains("否");
         // the fixture's plan P1 in November: attempted 6 of 8 (75 % < 100 %), success 50 % ≥ 40 %
         List<Row> targets = rows(xlsx, "方案目标");
         assertThat(targets).hasSize(2);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huifang.contracts.events.PlanTargetsChanged;
+import com.huifang.contracts.events.SampleDrawn;
 import com.huifang.reporting.audit.store.AuditEntryDocument;
 import com.huifang.reporting.facts.domain.AppliedEvent;
 import com.huifang.reporting.facts.domain.ReportingEvents;
@@ -29,9 +30,11 @@ import org.springframework.http.MediaType;
 
 /**
  * Sampling compliance per plan, plan targets and the issues list through the topics and the API: tenant
- * "ts" serves 100 households in November 2026 (2 of them mandatory inclusions) and plan SAMPLE visits 22 of
- * them, 20 successfully; its targets arrive as PlanTargetsChanged v2 then the older v1. The issues list
- * reads the November fixture of tenant t1.
+ * "ts" serves 100 households in November 2026 (2 of them mandatory inclusions); schedule-service's draw of
+ * plan SAMPLE for November (SampleDrawn: 100 households → 20 % → 20 required, 2 mandatory, 22 selected)
+ * arrives, then a stale copy drawn earlier; SAMPLE visits the 22, 20 successfully. In December 5 households
+ * are served and nothing is drawn. Its targets arrive as PlanTargetsChanged v2 then the older v1. The issues
+ * list reads the November fixture of tenant t1.
  */
 class PlanReportApiTests extends ReportingIntegrationTest {
 
@@ -52,6 +55,11 @@ class PlanReportApiTests extends ReportingIntegrationTest {
             LocalDate served = LocalDate.of(2026, 11, 10);
             List<AppliedEvent> events = new ArrayList<>(SamplingFixture.served(TS, "n", 100, "REPAIRED", served, 2));
             events.addAll(SamplingFixture.visits(TS, "SAMPLE", "n", 22, 20, served));
+            events.add(SamplingFixture.drawEvent(TS, "SAMPLE", "2026-11", 100, 20, 20, 2, 22));
+            // a copy drawn earlier (another event) never replaces the later draw
+            SampleDrawn stale = new SampleDrawn("SAMPLE", "2026-11", 90, 30, 27, 2, 27, Instant.parse("2026-11-20T01:00:00Z"));
+            events.add(ReportingEvents.event(TS, "drawn-stale", stale.drawnAt(), stale));
+            events.addAll(SamplingFixture.served(TS, "d", 5, "REPAIRED", LocalDate.of(2026, 12, 10), 0));
             Instant at = Instant.parse("2026-10-01T00:00:00Z");
             events.add(ReportingEvents.event(TS, "targets-v2", at.plusSeconds(60),
                     new PlanTargetsChanged("SAMPLE", 2, "维修抽样回访", 100.0, 95.0, false, at.plusSeconds(60))));
@@ -65,35 +73,74 @@ class PlanReportApiTests extends ReportingIntegrationTest {
     }
 
     @Test
-    void samplingOfAHundredHouseholdsNeedsTwentyAndTheMandatoryOnes() {
+    void samplingOfAHundredHouseholdsIsJudgedOnTheDrawAndAPeriodNotDrawnDoesNotComply() {
         JsonNode r = get(TS_SUPERVISOR, "/api/reports/sampling?month=2026-11");
         assertThat(r.get("period").asText()).isEqualTo("MONTH");
         assertThat(r.get("plans")).hasSize(1);
         JsonNode s = r.get("plans").get(0);
         assertThat(s.get("plan").asText()).isEqualTo("SAMPLE");
         assertThat(s.get("period").asText()).isEqualTo("2026-11");
+        assertThat(s.get("drawn").asBoolean()).isTrue();
         assertThat(s.get("population").asLong()).isEqualTo(100);
         assertThat(s.get("requiredRatio").asDouble()).isEqualTo(0.2);
         assertThat(s.get("required").asLong()).isEqualTo(20);
-        assertThat(s.get("planned").asLong()).isEqualTo(22);
-        assertThat(s.get("sampled").asBoolean()).isTrue();
-        assertThat(s.get("visited").asLong()).isEqualTo(20);
         assertThat(s.get("mandatory").asLong()).isEqualTo(2);
+        assertThat(s.get("selected").asLong()).isEqualTo(22);
+        assertThat(s.get("visited").asLong()).isEqualTo(20);
         assertThat(s.get("mandatoryVisited").asLong()).isEqualTo(2);
         assertThat(s.get("compliant").asBoolean()).isTrue();
         assertThat(r.get("compliant").asBoolean()).isTrue();
 
-        // by quarter: the quarter's population is the same 100 households; by month over the quarter, one line
+        // December: 5 households served, no draw → not drawn, not compliant
+        JsonNode december = get(TS_SUPERVISOR, "/api/reports/sampling?month=2026-12");
+        JsonNode d = december.get("plans").get(0);
+        assertThat(d.get("period").asText()).isEqualTo("2026-12");
+        assertThat(d.get("drawn").asBoolean()).isFalse();
+        assertThat(d.get("population").asLong()).isEqualTo(5);
+        assertThat(d.get("requiredRatio").isNull()).isTrue();
+        assertThat(d.get("compliant").asBoolean()).isFalse();
+        assertThat(december.get("compliant").asBoolean()).isFalse();
+
+        // by month over the quarter: October is before the first draw; by quarter: the months added up
+        JsonNode months = get(TS_SUPERVISOR, "/api/reports/sampling?from=2026-10-01&to=2026-12-31&period=month");
+        assertThat(months.get("plans")).extracting(p -> p.get("period").asText() + ":" + p.get("drawn").asBoolean())
+                .containsExactly("2026-11:true", "2026-12:false");
         JsonNode quarter = get(TS_SUPERVISOR, "/api/reports/sampling?quarter=2026Q4");
         assertThat(quarter.get("period").asText()).isEqualTo("QUARTER");
-        assertThat(quarter.get("plans").get(0).get("period").asText()).isEqualTo("2026-Q4");
-        assertThat(quarter.get("plans").get(0).get("required").asLong()).isEqualTo(20);
-        JsonNode months = get(TS_SUPERVISOR, "/api/reports/sampling?from=2026-10-01&to=2026-12-31&period=month");
-        assertThat(months.get("plans")).extracting(p -> p.get("period").asText()).containsExactly("2026-11");
+        JsonNode q = quarter.get("plans").get(0);
+        assertThat(q.get("period").asText()).isEqualTo("2026-Q4");
+        assertThat(q.get("drawn").asBoolean()).isFalse();
+        assertThat(q.get("population").asLong()).isEqualTo(105);
+        assertThat(q.get("required").asLong()).isEqualTo(20);
+        assertThat(q.get("visited").asLong()).isEqualTo(20);
+        assertThat(q.get("compliant").asBoolean()).isFalse();
 
         // another tenant sees none of it
         assertThat(get(SUPERVISOR, "/api/reports/sampling?month=2026-11").get("plans")).isEmpty();
         assertThat(get(token("t-other", "LEADERSHIP"), "/api/reports/sampling?quarter=2026Q4").get("plans")).isEmpty();
+    }
+
+    @Test
+    void theQuarterlyWorkbookListsTheSamplingOfTheQuarter() throws Exception {
+        byte[] quarterly = http.get().uri("/api/reports/quarterly.xlsx?quarter=2026Q4&lang=en")
+                .headers(h -> h.setBearerAuth(TS_SUPERVISOR)).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(quarterly))) {
+            List<Row> sampling;
+            try (Stream<Row> rows = wb.findSheet("Sampling").orElseThrow().openStream()) {
+                sampling = rows.toList();
+            }
+            assertThat(sampling).hasSize(2);
+            Row q4 = sampling.get(1);
+            assertThat(q4.getCellText(0)).isEqualTo("SAMPLE");
+            assertThat(q4.getCellText(1)).isEqualTo("2026-Q4");
+            assertThat(q4.getCellText(2)).isEqualTo("no");                                     // December not drawn
+            assertThat(q4.getCellAsNumber(3).orElseThrow().intValue()).isEqualTo(105);
+            assertThat(q4.getCellAsNumber(6).orElseThrow().intValue()).isEqualTo(20);
+            assertThat(q4.getCellAsNumber(7).orElseThrow().intValue()).isEqualTo(22);
+            assertThat(q4.getCellAsNumber(8).orElseThrow().intValue()).isEqualTo(20);
+            assertThat(q4.getCellText(10)).isEqualTo("no");
+        }
     }
 
     @Test
@@ -184,8 +231,9 @@ class PlanReportApiTests extends ReportingIntegrationTest {
                 .headers(h -> h.setBearerAuth(TS_SUPERVISOR)).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
         String[] samplingLines = new String(sampling, StandardCharsets.UTF_8).substring(1).split("\r\n");
-        assertThat(samplingLines[0]).startsWith("Plan,Period,Households served");
-        assertThat(samplingLines[1]).startsWith("SAMPLE,2026-11,100,22,yes,20.00%,2,20,20,2,yes");
+        assertThat(samplingLines[0]).isEqualTo("Plan,Period,Drawn,Households served,Required ratio,Mandatory households,"
+                + "Required,Selected,Visited,Mandatory visited,Compliant");
+        assertThat(samplingLines[1]).isEqualTo("SAMPLE,2026-11,yes,100,20.00%,2,20,22,20,2,yes");
 
         Query exported = Query.query(Criteria.where("tenantId").is(tenant).and("action").is("report.exported")
                 .and("targetId").in("issues/2026-11", "issues/2026-Q4").and("actorRole").is("AUDITOR"));

@@ -16,54 +16,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Sampling compliance of one plan in one period (seed 001 §4: "each month call back ≥ 10 % of the
+ * Sampling compliance of one sampling plan in one period (seed 001 §4: "each month call back ≥ 10 % of the
  * households served if more than 300, ≥ 20 % if 100–300, ≥ 30 % if fewer than 100; new contracts, a new
  * staff member's work and staff complained about before are always included").
  *
- * <p>No event carries a plan's sampling rule: schedule-service keeps the population and draws the sample
- * itself, and publishes only the visits it planned ({@code VisitPlanned} with the plan and the service
- * event they answer). So the population is derived from the events reporting has: the plan answers the
- * service-event types its visits were planned from; its population of a period is the distinct households
- * (customers) with a service event of those types that occurred in the period (tenant-local date); the
- * mandatory inclusions are the households whose event is flagged {@code newContract}, {@code newStaff} or
- * {@code staffComplainedBefore} = "true" (the attributes schedule-service samples by). The sample visited
- * is the households of the population whose visit of the plan, planned from an event of the period, ended
- * successfully (whenever it was done: a sample is drawn after its period, so its visits fall due later).
+ * <p>The figures of the rule are schedule-service's, exactly: its draw of a period ({@code SampleDrawn},
+ * kept as {@link SampleDraw}) names the population, the tier, the required count and the mandatory
+ * households. What reporting counts itself is the sample visited: the households whose visit of the plan,
+ * planned from a service event of the period (tenant-local date), ended successfully (whenever it was done:
+ * a sample is drawn after its period, so its visits fall due later), and the mandatory ones among them
+ * (service events flagged {@code newContract}, {@code newStaff} or {@code staffComplainedBefore} = "true").
+ *
+ * <p>A sampling plan is a plan with at least one draw. A period of it without a draw, from its first
+ * draw on and before it was retired, in which households were served (service events of the types its
+ * visits answer) is listed as not drawn and not compliant: nothing was sampled. Nothing is inferred any
+ * more: the population and the tier are never computed here.
+ *
+ * <p>A plan samples per month or per quarter (the kind of its latest draw). A quarter's line of a monthly
+ * plan adds up its three months, and complies only when every month does; a quarterly plan is listed in
+ * quarterly reports only. A period cut by the requested range is judged whole (its month or quarter).
  *
  * @param plan             plan id
- * @param period           "2026-11" or "2026-Q4"; a period cut by the requested range is labelled by its
- *                         dates ("2026-11-01..2026-11-15")
- * @param population       distinct households served in the period by the plan's event types
- * @param planned          households of the population with a visit of the plan (sampled or not)
- * @param sampled          fewer households were planned than served: the plan samples (a plan that visits
- *                         every household complies by construction)
- * @param requiredRatio    the tier's ratio for the population
- * @param mandatory        households that must be in the sample whatever the ratio
- * @param required         max(⌈population × ratio⌉, mandatory), at most the population
- * @param visited          households of the population with a successful visit of the plan
+ * @param period           "2026-11" or "2026-Q4"
+ * @param from             first day of the period
+ * @param to               last day of the period
+ * @param drawn            every period making up this line was drawn
+ * @param population       households served, as drawn (for a period not drawn: those seen served)
+ * @param requiredRatio    the draws' tier (0.2 for 20 %); null when nothing was drawn or the drawn months' tiers differ
+ * @param mandatory        households that had to be in the sample, as drawn
+ * @param required         households the sample had to visit, as drawn: max(⌈population × tier⌉, mandatory)
+ * @param selected         households selected by the draw
+ * @param visited          households of the period with a successful visit of the plan
  * @param mandatoryVisited mandatory households among them
- * @param compliant        visited ≥ required and every mandatory household visited
+ * @param compliant        drawn, visited ≥ required and every mandatory household visited
  */
-public record PlanSampling(String plan, String period, LocalDate from, LocalDate to, long population, long planned,
-                           boolean sampled, double requiredRatio, long mandatory, long required, long visited,
+public record PlanSampling(String plan, String period, LocalDate from, LocalDate to, boolean drawn, long population,
+                           Double requiredRatio, long mandatory, long required, long selected, long visited,
                            long mandatoryVisited, boolean compliant) {
 
     /** The service-event attributes that put a household in every sample (schedule-service's InclusionReason). */
     public static final List<String> MANDATORY_ATTRIBUTES = List.of("newContract", "newStaff", "staffComplainedBefore");
 
-    public static final String DEFINITION_ZH = "抽样合规:按回访方案、按期间(月或季度)。服务户数 = 期间内发生该方案所回访服务事件类型的"
-            + "不同客户数;要求抽样数 = 服务户数 × 分档比例(>300 户 10%,100–300 户 20%,<100 户 30%)向上取整,且不少于必抽户数"
-            + "(新签合同、新员工服务、曾被投诉员工的服务);实际回访户数 = 由期间内服务事件生成、回访成功的不同户数;"
-            + "实际回访户数 ≥ 要求抽样数且必抽户全部回访成功时为合规。";
-    public static final String DEFINITION_EN = "Sampling compliance, per plan and period (month or quarter). Households "
-            + "served = distinct customers with a service event of the plan's event types in the period; required = "
-            + "households served × tier ratio (> 300: 10 %, 100–300: 20 %, < 100: 30 %) rounded up, and at least the "
-            + "mandatory households (new contract, a new staff member's work, staff complained about before); visited = "
-            + "distinct households whose visit of the plan, planned from an event of the period, succeeded. Compliant "
-            + "when visited ≥ required and every mandatory household was visited.";
+    public static final String DEFINITION_ZH = "抽样合规:按抽样回访方案、按期间(月或季度,依方案的抽样周期)。服务户数、分档比例"
+            + "(>300 户 10%,100–300 户 20%,<100 户 30%)、要求抽样数(服务户数 × 比例向上取整,且不少于必抽户数)和必抽户数"
+            + "(新签合同、新员工服务、曾被投诉员工的服务)均取自排程服务抽样时公布的抽样结果(SampleDrawn),不再推算;"
+            + "实际回访户数 = 由该期间服务事件生成、该方案回访成功的不同户数。已抽样、实际回访户数 ≥ 要求抽样数且必抽户全部回访成功时为合规。"
+            + "抽样方案(至少抽样过一次的方案)在首次抽样之后、停用之前的某期间有服务户(该方案回访的服务事件类型)却未抽样的,"
+            + "列为未抽样(drawn = false),不合规。季度报表中按月抽样的方案汇总其三个月,每月均合规才合规;按季度抽样的方案只列在季度报表中;"
+            + "被报表范围截断的期间按整月或整季度判定。";
+    public static final String DEFINITION_EN = "Sampling compliance, per sampling plan and period (month or quarter, "
+            + "as the plan samples). Households served, the tier (> 300: 10 %, 100–300: 20 %, < 100: 30 %), required "
+            + "(households served × tier rounded up, and at least the mandatory households) and the mandatory households "
+            + "(new contract, a new staff member's work, staff complained about before) are schedule-service's figures "
+            + "from its draw (SampleDrawn), never inferred; visited = distinct households whose visit of the plan, "
+            + "planned from a service event of the period, succeeded. Compliant when drawn, visited ≥ required and every "
+            + "mandatory household was visited. A period of a sampling plan (one that drew at least once), after its "
+            + "first draw and before it was retired, with households served (service events of the types its visits "
+            + "answer) but no draw is listed as not drawn (drawn = false) and does not comply. In a quarter, a plan "
+            + "sampling per month adds up its three months and complies when every month does; a plan sampling per "
+            + "quarter is listed in quarters only. A period cut by the requested range is judged whole.";
 
     /** The periods sampling is judged by. */
     public enum Granularity {
@@ -103,15 +116,38 @@ public record PlanSampling(String plan, String period, LocalDate from, LocalDate
         return out;
     }
 
+    /** The whole calendar month or quarter {@code period} (a range's period, maybe cut by the range) belongs to. */
+    public static ReportRange whole(ReportRange period, Granularity granularity) {
+        YearMonth first = YearMonth.from(period.start());
+        if (granularity == Granularity.QUARTER) {
+            return ReportRange.quarter(first.getYear(), (first.getMonthValue() - 1) / 3 + 1);
+        }
+        return ReportRange.month(first);
+    }
+
     /**
-     * Sampling compliance of every plan with a visit planned from an event of each period.
+     * Sampling compliance of every sampling plan (a plan with a draw) in each period.
      *
-     * @param served the tenant's service events that occurred in the periods
-     * @param visits the tenant's visits planned from those events (others are ignored)
+     * @param draws      the tenant's draws (all of them: a plan with a draw in any period is a sampling plan)
+     * @param retiredOn  tenant-local day each retired plan was retired: no period from then on is missing a draw
+     * @param eventTypes service-event types each plan's visits answer, beyond those seen in {@code visits}
+     * @param served     the tenant's service events that occurred in the periods' whole months or quarters
+     * @param visits     the tenant's visits planned from those events (others are ignored)
      * @return one line per period and plan, periods in order, plans by id
      */
-    public static List<PlanSampling> compute(String tenantId, List<ReportRange> periods, Collection<ServiceEventFact> served,
-                                             Collection<VisitFact> visits, ZoneId zone, SamplingTiers tiers) {
+    public static List<PlanSampling> compute(String tenantId, List<ReportRange> periods, Granularity granularity,
+                                             Collection<SampleDraw> draws, Map<String, LocalDate> retiredOn,
+                                             Map<String, Set<String>> eventTypes, Collection<ServiceEventFact> served,
+                                             Collection<VisitFact> visits, ZoneId zone) {
+        Map<String, List<SampleDraw>> drawsByPlan = new TreeMap<>();
+        for (SampleDraw d : draws) {
+            if (d.tenantId().equals(tenantId)) {
+                drawsByPlan.computeIfAbsent(d.planId(), p -> new ArrayList<>()).add(d);
+            }
+        }
+        if (drawsByPlan.isEmpty()) {
+            return List.of();
+        }
         Map<String, ServiceEventRecorded> events = new HashMap<>();
         for (ServiceEventFact f : served) {
             if (f.tenantId().equals(tenantId) && f.recorded() != null && f.recorded().value().customerId() != null
@@ -119,60 +155,112 @@ public record PlanSampling(String plan, String period, LocalDate from, LocalDate
                 events.put(f.serviceEventId(), f.recorded().value());
             }
         }
-        // the event types each plan answers, and its visits by the event they answer
-        Map<String, Set<String>> typesByPlan = new TreeMap<>();
+        // the event types each sampling plan answers, and its visits by the event they answer
+        Map<String, Set<String>> typesByPlan = new HashMap<>();
         Map<String, List<VisitFact>> visitsByPlan = new HashMap<>();
+        for (String plan : drawsByPlan.keySet()) {
+            typesByPlan.put(plan, new HashSet<>(eventTypes.getOrDefault(plan, Set.of())));
+            visitsByPlan.put(plan, new ArrayList<>());
+        }
         for (VisitFact v : visits) {
             ServiceEventRecorded e = v.serviceEventId() == null ? null : events.get(v.serviceEventId());
-            if (!v.tenantId().equals(tenantId) || v.planId() == null || e == null) {
+            if (!v.tenantId().equals(tenantId) || e == null || !drawsByPlan.containsKey(v.planId())) {
                 continue;
             }
-            typesByPlan.computeIfAbsent(v.planId(), p -> new HashSet<>()).add(e.eventType());
-            visitsByPlan.computeIfAbsent(v.planId(), p -> new ArrayList<>()).add(v);
+            typesByPlan.get(v.planId()).add(e.eventType());
+            visitsByPlan.get(v.planId()).add(v);
         }
         List<PlanSampling> out = new ArrayList<>();
         for (ReportRange period : periods) {
-            for (Map.Entry<String, Set<String>> plan : typesByPlan.entrySet()) {
-                Set<String> population = new TreeSet<>();
-                Set<String> mandatory = new HashSet<>();
-                for (ServiceEventRecorded e : events.values()) {
-                    if (plan.getValue().contains(e.eventType()) && period.contains(localDate(e, zone))) {
-                        population.add(e.customerId());
-                        if (isMandatory(e)) {
-                            mandatory.add(e.customerId());
+            ReportRange whole = whole(period, granularity);
+            for (Map.Entry<String, List<SampleDraw>> plan : drawsByPlan.entrySet()) {
+                List<SampleDraw> planDraws = plan.getValue();
+                SampleDraw latest = planDraws.stream().max(Comparator.comparing((SampleDraw d) -> d.span().start())).get();
+                LocalDate firstDrawn = planDraws.stream().map(d -> d.span().start()).min(Comparator.naturalOrder()).get();
+                LocalDate retired = retiredOn.get(plan.getKey());
+                List<Unit> units = new ArrayList<>();
+                for (ReportRange unit : units(whole, granularity, latest.quarterly())) {
+                    SampleDraw draw = planDraws.stream().filter(d -> d.period().equals(unit.label())).findFirst()
+                            .orElse(null);
+                    Set<String> visited = new HashSet<>();
+                    Set<String> mandatoryVisited = new HashSet<>();
+                    for (VisitFact v : visitsByPlan.get(plan.getKey())) {
+                        ServiceEventRecorded e = events.get(v.serviceEventId());
+                        if (v.result() == VisitResult.COMPLETED && unit.contains(localDate(e, zone))) {
+                            visited.add(e.customerId());
+                            if (isMandatory(e)) {
+                                mandatoryVisited.add(e.customerId());
+                            }
                         }
                     }
-                }
-                if (population.isEmpty()) {
-                    continue;
-                }
-                Set<String> planned = new HashSet<>();
-                Set<String> visited = new HashSet<>();
-                for (VisitFact v : visitsByPlan.get(plan.getKey())) {
-                    ServiceEventRecorded e = events.get(v.serviceEventId());
-                    if (!period.contains(localDate(e, zone))) {
+                    if (draw != null) {
+                        units.add(new Unit(draw, draw.population(), visited.size(), mandatoryVisited.size()));
                         continue;
                     }
-                    planned.add(e.customerId());
-                    if (v.result() == VisitResult.COMPLETED) {
-                        visited.add(e.customerId());
+                    if (unit.start().isBefore(firstDrawn) || (retired != null && !unit.start().isBefore(retired))) {
+                        continue; // not sampling then: before its first draw, or retired
+                    }
+                    Set<String> households = new HashSet<>(visited);
+                    for (ServiceEventRecorded e : events.values()) {
+                        if (typesByPlan.get(plan.getKey()).contains(e.eventType()) && unit.contains(localDate(e, zone))) {
+                            households.add(e.customerId());
+                        }
+                    }
+                    if (!households.isEmpty()) {
+                        units.add(new Unit(null, households.size(), visited.size(), mandatoryVisited.size()));
                     }
                 }
-                out.add(of(plan.getKey(), period, population.size(), planned.size(), mandatory.size(), visited.size(),
-                        visited.stream().filter(mandatory::contains).count(), tiers));
+                if (!units.isEmpty()) {
+                    out.add(of(plan.getKey(), whole, units));
+                }
             }
         }
         return out;
     }
 
-    /** The figures of one plan and period from its counts: the one place required and compliance are decided. */
-    public static PlanSampling of(String plan, ReportRange period, long population, long planned, long mandatory,
-                                  long visited, long mandatoryVisited, SamplingTiers tiers) {
-        SamplingTiers.Compliance base = tiers.evaluate(population, visited);
-        long required = Math.min(population, Math.max(base.required(), mandatory));
-        boolean compliant = visited >= required && mandatoryVisited >= mandatory;
-        return new PlanSampling(plan, period.label(), period.start(), period.end(), population, planned,
-                planned < population, base.requiredRatio(), mandatory, required, visited, mandatoryVisited, compliant);
+    /** The months (or the quarter) of a plan's sampling periods inside {@code whole}. */
+    private static List<ReportRange> units(ReportRange whole, Granularity granularity, boolean quarterly) {
+        if (quarterly) {
+            return granularity == Granularity.QUARTER ? List.of(whole) : List.of(); // judged by whole quarters only
+        }
+        List<ReportRange> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(whole.start()); !m.atDay(1).isAfter(whole.end()); m = m.plusMonths(1)) {
+            months.add(ReportRange.month(m));
+        }
+        return months;
+    }
+
+    /**
+     * One sampling period of a plan: its draw (null when it was not drawn), the households served (as
+     * drawn, or as seen when not drawn) and the households of the period visited successfully.
+     */
+    public record Unit(SampleDraw draw, long population, long visited, long mandatoryVisited) {
+
+        boolean compliant() {
+            return draw != null && visited >= draw.required() && mandatoryVisited >= draw.mandatory();
+        }
+    }
+
+    /** The line of one plan and period from its sampling periods: the one place compliance is decided. */
+    public static PlanSampling of(String plan, ReportRange period, List<Unit> units) {
+        boolean drawn = units.stream().allMatch(u -> u.draw() != null);
+        Set<Double> tiers = new HashSet<>();
+        long population = 0, mandatory = 0, required = 0, selected = 0, visited = 0, mandatoryVisited = 0;
+        for (Unit u : units) {
+            population += u.population();
+            visited += u.visited();
+            mandatoryVisited += u.mandatoryVisited();
+            if (u.draw() != null) {
+                tiers.add(u.draw().tierPercent());
+                mandatory += u.draw().mandatory();
+                required += u.draw().required();
+                selected += u.draw().selected();
+            }
+        }
+        Double ratio = tiers.size() == 1 ? tiers.iterator().next() / 100.0 : null;
+        boolean compliant = !units.isEmpty() && units.stream().allMatch(Unit::compliant);
+        return new PlanSampling(plan, period.label(), period.start(), period.end(), drawn, population, ratio, mandatory,
+                required, selected, visited, mandatoryVisited, compliant);
     }
 
     private static LocalDate localDate(ServiceEventRecorded e, ZoneId zone) {

@@ -7,11 +7,15 @@ import com.huifang.reporting.facts.store.FactJson;
 import com.huifang.reporting.facts.store.ServiceEventFactDocument;
 import com.huifang.reporting.facts.store.VisitFactDocument;
 import com.huifang.reporting.kpi.domain.PlanTarget;
+import com.huifang.reporting.kpi.domain.SampleDraw;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +33,8 @@ import reactor.util.retry.Retry;
 
 /**
  * What the per-plan figures read beyond the daily facts: the plans' latest targets (kept here from
- * {@code PlanTargetsChanged}), the service events of a period (sampling populations) and the visits
- * planned from them. Every query is filtered on the tenant.
+ * {@code PlanTargetsChanged}), the sampling plans' draws (kept here from {@code SampleDrawn}), the service
+ * events of a period and the visits planned from them. Every query is filtered on the tenant.
  */
 @Component
 public class PlanFacts {
@@ -55,7 +59,12 @@ public class PlanFacts {
                     // sampling: the visits planned from a period's service events
                     mongo.indexOps(VisitFactDocument.COLLECTION).ensureIndex(new Index()
                             .on("tenantId", Direction.ASC).on("serviceEventId", Direction.ASC)
-                            .named("tenant_serviceEvent")));
+                            .named("tenant_serviceEvent")),
+                    // sampling: a tenant's draws; the event types a sampling plan's visits answer
+                    mongo.indexOps(SampleDrawDocument.COLLECTION).ensureIndex(new Index()
+                            .on("tenantId", Direction.ASC).named("tenant")),
+                    mongo.indexOps(VisitFactDocument.COLLECTION).ensureIndex(new Index()
+                            .on("tenantId", Direction.ASC).on("planId", Direction.ASC).named("tenant_plan")));
         }
     }
 
@@ -83,6 +92,75 @@ public class PlanFacts {
                             return mongo.save(d).thenReturn(true);
                         }))
                 .retryWhen(ON_CONFLICT);
+    }
+
+    /** Keeps a plan's draw of a period (the later draw wins); true when the stored copy changed. */
+    public Mono<Boolean> keep(SampleDraw incoming) {
+        String id = SampleDrawDocument.idOf(incoming.tenantId(), incoming.planId(), incoming.period());
+        return Mono.defer(() -> mongo.findById(id, SampleDrawDocument.class).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(found -> {
+                            SampleDraw before = found.map(PlanFacts::toDomain).orElse(null);
+                            SampleDraw after = before == null ? incoming : before.merge(incoming);
+                            if (before != null && after.equals(before)) {
+                                return Mono.just(false);
+                            }
+                            SampleDrawDocument d = found.orElseGet(SampleDrawDocument::new);
+                            d.id = id;
+                            d.tenantId = after.tenantId();
+                            d.planId = after.planId();
+                            d.period = after.period();
+                            d.population = after.population();
+                            d.tierPercent = after.tierPercent();
+                            d.required = after.required();
+                            d.mandatory = after.mandatory();
+                            d.selected = after.selected();
+                            d.drawnAt = after.drawnAt();
+                            return mongo.save(d).thenReturn(true);
+                        }))
+                .retryWhen(ON_CONFLICT);
+    }
+
+    /** Every draw of the tenant (plans × periods: a sampling plan is one with a draw in any period). */
+    public Mono<List<SampleDraw>> draws(String tenant) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), SampleDrawDocument.class)
+                .map(PlanFacts::toDomain)
+                .collectList();
+    }
+
+    private static SampleDraw toDomain(SampleDrawDocument d) {
+        return new SampleDraw(d.tenantId, d.planId, d.period, d.population, d.tierPercent, d.required, d.mandatory,
+                d.selected, d.drawnAt);
+    }
+
+    /** Visits of a plan read to learn the service-event types it answers (a plan answers a few types). */
+    static final int TYPE_PROBE = 200;
+
+    /**
+     * The service-event types each plan's visits answer, read from up to {@value #TYPE_PROBE} of its visits
+     * (any period): the households of a period a sampling plan did not draw are recognised by them.
+     */
+    public Mono<Map<String, Set<String>>> eventTypes(String tenant, Collection<String> planIds) {
+        return Flux.fromIterable(planIds)
+                .concatMap(plan -> {
+                    Query q = Query.query(Criteria.where("tenantId").is(tenant).and("planId").is(plan)
+                            .and("serviceEventId").ne(null)).limit(TYPE_PROBE);
+                    q.fields().include("serviceEventId");
+                    return mongo.find(q, VisitFactDocument.class)
+                            .map(v -> ServiceEventFactDocument.idOf(tenant, v.serviceEventId))
+                            .collectList()
+                            .flatMap(ids -> {
+                                Query se = Query.query(Criteria.where("_id").in(ids).and("tenantId").is(tenant));
+                                se.fields().include("state");
+                                return mongo.find(se, ServiceEventFactDocument.class)
+                                        .map(d -> FactJson.read(d.state, ServiceEventFact.class))
+                                        .filter(f -> f.recorded() != null && f.recorded().value().eventType() != null)
+                                        .map(f -> f.recorded().value().eventType())
+                                        .collect(java.util.stream.Collectors.toCollection(HashSet::new));
+                            })
+                            .map(types -> Map.<String, Set<String>>entry(plan, types));
+                })
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     public Flux<PlanTarget> targets(String tenant) {

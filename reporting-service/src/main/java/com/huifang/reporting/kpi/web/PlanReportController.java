@@ -67,9 +67,10 @@ public class PlanReportController {
     }
 
     @GetMapping("/sampling")
-    @Operation(summary = "Sampling compliance per plan and period (seed 001: > 300 households 10 %, 100–300 20 %, "
-            + "< 100 30 %, rounded up, mandatory inclusions): households served, required sample, households "
-            + "visited, compliant. Range: month=2026-11, quarter=2026Q4 or from&to; period=month|quarter (default: "
+    @Operation(summary = "Sampling compliance per sampling plan and period (seed 001: > 300 households 10 %, "
+            + "100–300 20 %, < 100 30 %, rounded up, mandatory inclusions), against schedule-service's draw "
+            + "(SampleDrawn): drawn, households served, tier, required and mandatory as drawn, households visited, "
+            + "compliant; a period with households served but no draw is drawn=false and not compliant. Range: month=2026-11, quarter=2026Q4 or from&to; period=month|quarter (default: "
             + "quarter for quarter=, else month). Definition at /api/reports/definitions (samplingCompliance)")
     public Mono<SamplingView> sampling(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         return Mono.defer(() -> {

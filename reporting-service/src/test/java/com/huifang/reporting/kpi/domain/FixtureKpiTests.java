@@ -191,15 +191,6 @@ class FixtureKpiTests {
     }
 
     @Test
-    void samplingComplianceForThePeriod() {
-        long done = november().counters().get(Counter.SUCCESSFUL);
-        var c = SamplingTiers.SEED_001.evaluate(10, done); // < 100 served: 30 % → ⌈3⌉ = 3
-        assertThat(c.required()).isEqualTo(3);
-        assertThat(c.compliant()).isTrue();
-        assertThat(SamplingTiers.SEED_001.evaluate(20, done).compliant()).isFalse(); // ⌈6⌉ = 6 > 3
-    }
-
-    @Test
     void columnarTableGivesTheSameReports() {
         DailyFactTable table = DailyFactTable.of(facts);
         for (List<String> groupBy : List.of(List.<String>of(), List.of("agent"), List.of("team", "category"),

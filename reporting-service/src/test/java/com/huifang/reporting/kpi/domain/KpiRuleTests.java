@@ -101,14 +101,6 @@ class KpiRuleTests {
                 .containsExactly(Dimension.TEAM);
     }
 
-    @ParameterizedTest(name = "{0} served → {1} % → {2} required")
-    @CsvSource({"0,30,0", "99,30,30", "100,20,20", "250,20,50", "300,20,60", "301,10,31", "1000,10,100"})
-    void samplingTiersOfSeed001(long served, int percent, long required) {
-        var c = SamplingTiers.SEED_001.evaluate(served, 0);
-        assertThat(c.requiredRatio()).isEqualTo(percent / 100.0);
-        assertThat(c.required()).isEqualTo(required);
-    }
-
     @ParameterizedTest(name = "{0} against 100 % → {1} tiers")
     @CsvSource({"1.0,0", "0.97,1", "0.95,1", "0.9499,2", "0.90,2", "0.5,10", "1.2,0"})
     void oneTierPerStartedFivePointsBelowTarget(double actual, int tiers) {

@@ -2,6 +2,7 @@ package com.huifang.reporting.kpi.domain;
 
 import static com.huifang.reporting.facts.domain.ReportingEvents.event;
 
+import com.huifang.contracts.events.SampleDrawn;
 import com.huifang.contracts.events.ServiceEventRecorded;
 import com.huifang.contracts.events.VisitCompleted;
 import com.huifang.contracts.events.VisitPlanned;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * Object mother of sampling populations: n households served by one service-event type on one tenant-local
- * day, and visits of a plan planned from the first k of them, the first s of which succeed.
+ * day, visits of a plan planned from the first k of them, the first s of which succeed, and the plan's draws.
  */
 public final class SamplingFixture {
 
@@ -53,5 +54,26 @@ public final class SamplingFixture {
             }
         }
         return out;
+    }
+
+    /** schedule-service's draw of a plan's period, drawn on the 1st of the next month. */
+    public static SampleDrawn drawn(String plan, String period, int population, double tierPercent, int required,
+                                    int mandatory, int selected) {
+        java.time.LocalDate next = SampleDraw.span(period).end().plusDays(1);
+        return new SampleDrawn(plan, period, population, tierPercent, required, mandatory, selected,
+                next.atTime(9, 0).atZone(SHANGHAI).toInstant());
+    }
+
+    /** The draw as reporting keeps it. */
+    public static SampleDraw draw(String tenant, String plan, String period, int population, double tierPercent,
+                                  int required, int mandatory, int selected) {
+        return SampleDraw.of(tenant, drawn(plan, period, population, tierPercent, required, mandatory, selected));
+    }
+
+    /** The draw as it arrives on the visits topic. */
+    public static AppliedEvent drawEvent(String tenant, String plan, String period, int population, double tierPercent,
+                                         int required, int mandatory, int selected) {
+        SampleDrawn d = drawn(plan, period, population, tierPercent, required, mandatory, selected);
+        return event(tenant, "drawn-" + plan + "-" + period, d.drawnAt(), d);
     }
 }

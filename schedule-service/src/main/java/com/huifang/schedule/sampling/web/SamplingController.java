@@ -4,7 +4,7 @@ import com.huifang.platform.correlation.CorrelationId;
 import com.huifang.platform.problem.ApiProblem;
 import com.huifang.platform.security.Caller;
 import com.huifang.platform.security.Role;
-import com.huifang.schedule.visit.VisitPlanning;
+import com.huifang.schedule.sampling.SampleAnnouncements;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -19,29 +19,36 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Plans")
 public class SamplingController {
 
-    private final VisitPlanning planning;
+    private final SampleAnnouncements draws;
 
-    public SamplingController(VisitPlanning planning) {
-        this.planning = planning;
+    public SamplingController(SampleAnnouncements draws) {
+        this.draws = draws;
     }
 
     public record Selected(String householdId, List<String> mandatory, String forcedChannel) {
     }
 
-    public record SampleView(String period, int population, int tierPercent, int required, List<Selected> selected,
-                             List<String> visitIds) {
+    /**
+     * @param required  the tier's share of the population rounded up, never below {@code mandatory} (as announced
+     *                  in SampleDrawn)
+     * @param mandatory households selected because they must always be
+     */
+    public record SampleView(String period, int population, int tierPercent, int required, int mandatory,
+                             List<Selected> selected, List<String> visitIds) {
     }
 
     @PostMapping("/{period}")
     @Operation(summary = "Draw a sampling plan's sample of a period (2025-09 or 2025-Q3) and plan its visits; "
-            + "drawing again gives the same sample and plans nothing twice (SUPERVISOR, ADMIN)")
+            + "drawing again gives the same sample and plans nothing twice; the first draw of a period is announced "
+            + "once (SampleDrawn on huifang.visits) for reporting's sampling compliance (SUPERVISOR, ADMIN)")
     public Mono<SampleView> draw(Caller caller, @PathVariable String id, @PathVariable String period) {
         if (!caller.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
             return Mono.error(ApiProblem.forbidden("schedule.plan.editors-only"));
         }
         return CorrelationId.current().defaultIfEmpty("")
-                .flatMap(cid -> planning.drawSample(caller.tenantId(), id, period, cid.isEmpty() ? null : cid))
-                .map(r -> new SampleView(period, r.sample().population(), r.sample().tier().percent(), r.sample().required(),
+                .flatMap(cid -> draws.draw(caller.tenantId(), id, period, cid.isEmpty() ? null : cid))
+                .map(r -> new SampleView(period, r.sample().population(), r.sample().tier().percent(),
+                        r.sample().requiredWithMandatory(), r.sample().mandatory(),
                         r.sample().selected().stream().map(h -> new Selected(h.id(),
                                 h.mandatory().stream().map(Enum::name).sorted().toList(),
                                 h.forcedChannel() == null ? null : h.forcedChannel().name())).toList(),

@@ -63,6 +63,25 @@ class SamplingPlanTest {
                 .allSatisfy(h -> assertThat(h.forcedChannel()).isNull());
     }
 
+    @Test
+    void theAnnouncedRequiredCountIsNeverBelowTheMandatoryHouseholds() {
+        // 100 households, 25 of them new contracts: the tier asks ⌈20⌉ = 20, every one of the 25 must be called
+        List<Household> served = new ArrayList<>(IntStream.range(0, 75).mapToObj(i -> Household.of("h" + i)).toList());
+        IntStream.range(0, 25).forEach(i -> served.add(Household.of("n" + i, InclusionReason.NEW_CONTRACT)));
+        Sample s = plan.draw(served, 3);
+        assertThat(s.required()).isEqualTo(20);
+        assertThat(s.mandatory()).isEqualTo(25);
+        assertThat(s.requiredWithMandatory()).isEqualTo(25);
+        assertThat(s.selected()).hasSize(25);
+        // 120 households, 3 mandatory: 20 % → 24, the 3 among them
+        List<Household> few = new ArrayList<>(households(117));
+        IntStream.range(0, 3).forEach(i -> few.add(Household.of("n" + i, InclusionReason.NEW_STAFF_WORK)));
+        Sample t = plan.draw(few, 3);
+        assertThat(t.mandatory()).isEqualTo(3);
+        assertThat(t.requiredWithMandatory()).isEqualTo(24);
+        assertThat(t.selected()).hasSize(24);
+    }
+
     @Property(tries = 200)
     void sampleMeetsTheTierAndIncludesEveryMandatoryHousehold(@ForAll @IntRange(min = 1, max = 700) int n,
                                                              @ForAll @IntRange(min = 0, max = 40) int mandatory,
