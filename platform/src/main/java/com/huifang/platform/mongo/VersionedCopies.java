@@ -1,0 +1,144 @@
+package com.huifang.platform.mongo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+
+/**
+ * A service's local copies of another service's data, fed by events where the highest version wins
+ * (customer profiles, tenant calendars, retention rules): one collection, one document per copy id.
+ * <p>
+ * {@link #offer} applies an update only when the stored version is lower (or there is none yet) and the
+ * copy is not sealed, as one conditional upsert: a replayed, older or equal version, and the loser of a
+ * concurrent race, are no-ops, never errors. {@link #seal} blanks a copy for good (a customer's erasure):
+ * the document stays, marked, so that no profile delivered later, whatever its version, brings the data
+ * back.
+ * <p>
+ * Why an upsert plus one retry: when the conditional query matches nothing the upsert tries to insert the
+ * id; if a copy exists (newer, equal or sealed) that insert collides and the offer is stale. If two writers
+ * both found no copy, the loser's insert collides too although its version may be the higher one, so a
+ * collision is retried once: the copy is there now and the query decides.
+ * <p>
+ * Single-document operations only (the embedded store has no transactions); keep the document shape of
+ * the copy as it is: this class adds no field but the version and, on {@link #seal}, the seal mark.
+ *
+ * @param <T> the mapped document type the collection is read as
+ */
+public final class VersionedCopies<T> {
+
+    private final ReactiveMongoTemplate mongo;
+    private final Class<T> type;
+    private final String collection;
+    private final String versionField;
+    private final String sealedField;
+
+    private VersionedCopies(ReactiveMongoTemplate mongo, Class<T> type, String collection, String versionField,
+                            String sealedField) {
+        this.mongo = Objects.requireNonNull(mongo, "mongo");
+        this.type = Objects.requireNonNull(type, "type");
+        this.collection = collection;
+        this.versionField = Objects.requireNonNull(versionField, "versionField");
+        this.sealedField = sealedField;
+    }
+
+    /**
+     * Copies stored as {@code type} (its mapped collection), versioned by {@code versionField} (a stored field
+     * name; the version is stored with the Java type it is offered in, so an {@code int} stays an int32).
+     */
+    public static <T> VersionedCopies<T> of(ReactiveMongoTemplate mongo, Class<T> type, String versionField) {
+        return new VersionedCopies<>(mongo, type, null, versionField, null);
+    }
+
+    /** The same copies kept in the named collection instead of {@code type}'s own. */
+    public VersionedCopies<T> in(String collection) {
+        return new VersionedCopies<>(mongo, type, Objects.requireNonNull(collection, "collection"), versionField,
+                sealedField);
+    }
+
+    /** The same copies, sealable: {@code field} (boolean) true means blanked for good. */
+    public VersionedCopies<T> sealedBy(String field) {
+        return new VersionedCopies<>(mongo, type, collection, versionField, Objects.requireNonNull(field, "field"));
+    }
+
+    /**
+     * What an offer did.
+     *
+     * @param applied whether the update was written (false: stale, equal, sealed, or lost a race to a newer one)
+     * @param before  the copy as it was before an applied update; null when there was none (or not applied)
+     */
+    public record Outcome<T>(boolean applied, T before) {
+
+        static <T> Outcome<T> ignored() {
+            return new Outcome<>(false, null);
+        }
+    }
+
+    /**
+     * Applies {@code update}, plus the version itself, to copy {@code id} when the stored version is lower
+     * than {@code version} (or absent) and the copy is not sealed; inserts the copy when there is none.
+     * Put fields that only a new copy needs (tenant, owner ids) in {@code setOnInsert}.
+     */
+    public Mono<Outcome<T>> offer(String id, Number version, Update update) {
+        return offer(id, version, null, update);
+    }
+
+    /**
+     * As {@link #offer(String, Number, Update)}, and at an equal version too when the stored copy matches
+     * {@code atSameVersion} (a deterministic tie-break for two different copies published under one version).
+     */
+    public Mono<Outcome<T>> offer(String id, Number version, Criteria atSameVersion, Update update) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        List<Criteria> older = new ArrayList<>(List.of(Criteria.where(versionField).lt(version),
+                Criteria.where(versionField).exists(false)));
+        if (atSameVersion != null) {
+            older.add(new Criteria().andOperator(Criteria.where(versionField).is(version), atSameVersion));
+        }
+        Criteria match = Criteria.where("_id").is(id).orOperator(older);
+        if (sealedField != null) {
+            match = match.and(sealedField).ne(true);
+        }
+        Query query = Query.query(match);
+        update.set(versionField, version);
+        return once(findAndModify(query, update)
+                .map(before -> new Outcome<>(true, before))
+                .defaultIfEmpty(new Outcome<>(true, null)))
+                // after the retry a collision means the copy exists and the query did not match it: stale
+                .onErrorResume(DuplicateKeyException.class, stale -> Mono.just(Outcome.ignored()));
+    }
+
+    /**
+     * Seals copy {@code id} for good: {@code blank} (unset what must go; {@code setOnInsert} what a copy sealed
+     * before it was ever offered needs) and the seal mark, upserting, so that a copy offered later can never
+     * bring the data back. The version is left as it is. Idempotent.
+     *
+     * @return the copy as it was before (already sealed for a replay); empty when there was none
+     */
+    public Mono<T> seal(String id, Update blank) {
+        if (sealedField == null) {
+            throw new IllegalStateException("copies of " + type.getSimpleName() + " are not sealable");
+        }
+        Objects.requireNonNull(id, "id");
+        blank.set(sealedField, true);
+        // two concurrent seals of an absent copy: the loser's insert collides once, then matches
+        return once(findAndModify(Query.query(Criteria.where("_id").is(id)), blank));
+    }
+
+    private Mono<T> findAndModify(Query query, Update update) {
+        FindAndModifyOptions upsert = FindAndModifyOptions.options().upsert(true).returnNew(false);
+        return Mono.defer(() -> collection == null
+                ? mongo.findAndModify(query, update, upsert, type)
+                : mongo.findAndModify(query, update, upsert, type, collection));
+    }
+
+    private static <R> Mono<R> once(Mono<R> write) {
+        return write.onErrorResume(DuplicateKeyException.class, collision -> write);
+    }
+}
