@@ -1,7 +1,5 @@
 package com.huifang.platform.mongo;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -83,25 +81,14 @@ public final class VersionedCopies<T> {
     /**
      * Applies {@code update}, plus the version itself, to copy {@code id} when the stored version is lower
      * than {@code version} (or absent) and the copy is not sealed; inserts the copy when there is none.
-     * Put fields that only a new copy needs (tenant, owner ids) in {@code setOnInsert}.
+     * Put fields that only a new copy needs (tenant, owner ids) in {@code setOnInsert}; the version is added to
+     * {@code update} here.
      */
     public Mono<Outcome<T>> offer(String id, Number version, Update update) {
-        return offer(id, version, null, update);
-    }
-
-    /**
-     * As {@link #offer(String, Number, Update)}, and at an equal version too when the stored copy matches
-     * {@code atSameVersion} (a deterministic tie-break for two different copies published under one version).
-     */
-    public Mono<Outcome<T>> offer(String id, Number version, Criteria atSameVersion, Update update) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
-        List<Criteria> older = new ArrayList<>(List.of(Criteria.where(versionField).lt(version),
-                Criteria.where(versionField).exists(false)));
-        if (atSameVersion != null) {
-            older.add(new Criteria().andOperator(Criteria.where(versionField).is(version), atSameVersion));
-        }
-        Criteria match = Criteria.where("_id").is(id).orOperator(older);
+        Criteria match = Criteria.where("_id").is(id).orOperator(Criteria.where(versionField).lt(version),
+                Criteria.where(versionField).exists(false));
         if (sealedField != null) {
             match = match.and(sealedField).ne(true);
         }
@@ -117,7 +104,7 @@ public final class VersionedCopies<T> {
     /**
      * Seals copy {@code id} for good: {@code blank} (unset what must go; {@code setOnInsert} what a copy sealed
      * before it was ever offered needs) and the seal mark, upserting, so that a copy offered later can never
-     * bring the data back. The version is left as it is. Idempotent.
+     * bring the data back. The version is left as it is (the seal mark is added to {@code blank} here). Idempotent.
      *
      * @return the copy as it was before (already sealed for a replay); empty when there was none
      */
