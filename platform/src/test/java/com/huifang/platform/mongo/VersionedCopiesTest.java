@@ -15,19 +15,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
+import reactor.core.publisher.Mono;
 
 /** Highest version wins, sealed stays sealed: against the MongoDB-wire store, with writers racing. */
 class VersionedCopiesTest {
 
     private static MongoClient client;
+    private String database;
     private ReactiveMongoTemplate mongo;
     private VersionedCopies<Copy> copies;
 
@@ -56,7 +63,8 @@ class VersionedCopiesTest {
 
     @BeforeEach
     void freshDatabase() {
-        mongo = new ReactiveMongoTemplate(client, "copies-" + UUID.randomUUID());
+        database = "copies-" + UUID.randomUUID();
+        mongo = new ReactiveMongoTemplate(client, database);
         copies = VersionedCopies.of(mongo, Copy.class, "version").sealedBy("erased");
     }
 
@@ -185,7 +193,7 @@ class VersionedCopiesTest {
             assertThat(copy.version).isEqualTo(versions);
             assertThat(copy.name).isEqualTo("v" + versions);
         }
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Copy.class).block())
+        assertThat(mongo.count(new Query(), Copy.class).block())
                 .isEqualTo(ids.size());
     }
 
@@ -207,6 +215,36 @@ class VersionedCopiesTest {
             assertThat(copy.erased).isTrue();
             assertThat(copy.name).as("round %d", round).isNull();
         }
+    }
+
+    /**
+     * Real MongoDB lets two upserts of an absent copy both miss and both insert; the embedded store serialises
+     * each collection, so the race is staged here: a first copy of a lower version lands between this offer's
+     * query and its insert, whose insert then collides as it would on MongoDB.
+     */
+    @Test
+    void whenTheFirstInsertCollidesWithALowerCopyTheHigherVersionStillWins() {
+        ReactiveMongoTemplate racing = new ReactiveMongoTemplate(client, database) {
+            private final AtomicBoolean raced = new AtomicBoolean();
+
+            @Override
+            public <T> Mono<T> findAndModify(Query query, UpdateDefinition update, FindAndModifyOptions options,
+                                             Class<T> entityClass, String collectionName) {
+                if (raced.compareAndSet(false, true)) {
+                    return insert(new Document("_id", "c1").append("name", "v1").append("version", 1), collectionName)
+                            .then(Mono.error(new DuplicateKeyException("E11000 duplicate key error: _id c1")));
+                }
+                return super.findAndModify(query, update, options, entityClass, collectionName);
+            }
+        };
+        VersionedCopies<Copy> copies = VersionedCopies.of(racing, Copy.class, "version").sealedBy("erased");
+
+        VersionedCopies.Outcome<Copy> outcome = copies.offer("c1", 2, new Update().set("name", "v2")).block();
+
+        assertThat(outcome.applied()).isTrue();
+        assertThat(outcome.before().version).isEqualTo(1);
+        assertThat(stored("c1").name).isEqualTo("v2");
+        assertThat(stored("c1").version).isEqualTo(2);
     }
 
     /** Runs every write on 8 threads released together; rethrows the first failure. */
