@@ -1,6 +1,8 @@
 package com.huifang.platform.mongo;
 
+import java.math.BigDecimal;
 import java.util.Objects;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,10 +21,10 @@ import reactor.core.publisher.Mono;
  * the document stays, marked, so that no profile delivered later, whatever its version, brings the data
  * back.
  * <p>
- * Why an upsert plus one retry: when the conditional query matches nothing the upsert tries to insert the
- * id; if a copy exists (newer, equal or sealed) that insert collides and the offer is stale. If two writers
- * both found no copy, the loser's insert collides too although its version may be the higher one, so a
- * collision is retried once: the copy is there now and the query decides.
+ * Why an upsert and a look on collision: when the conditional query matches nothing the upsert tries to
+ * insert the id; if a copy exists (newer, equal or sealed) that insert collides and the offer is stale. If
+ * two writers both found no copy, the loser's insert collides too although its version may be the higher
+ * one: so on a collision the stored copy is read, and the offer is tried once more when it is still older.
  * <p>
  * Single-document operations only (the embedded store has no transactions); keep the document shape of
  * the copy as it is: this class adds no field but the version and, on {@link #seal}, the seal mark.
@@ -94,11 +96,35 @@ public final class VersionedCopies<T> {
         }
         Query query = Query.query(match);
         update.set(versionField, version);
-        return once(findAndModify(query, update)
+        Mono<Outcome<T>> attempt = findAndModify(query, update)
                 .map(before -> new Outcome<>(true, before))
-                .defaultIfEmpty(new Outcome<>(true, null)))
-                // after the retry a collision means the copy exists and the query did not match it: stale
+                .defaultIfEmpty(new Outcome<>(true, null));
+        return attempt
+                // the copy exists and the query did not match it: stale, unless a lower first copy won the insert
+                .onErrorResume(DuplicateKeyException.class, collision -> storedIsOlder(id, version)
+                        .flatMap(older -> older ? attempt : Mono.just(Outcome.<T>ignored())))
                 .onErrorResume(DuplicateKeyException.class, stale -> Mono.just(Outcome.ignored()));
+    }
+
+    /** Whether copy {@code id} is (still) one that {@code version} replaces: absent, unversioned or lower, unsealed. */
+    private Mono<Boolean> storedIsOlder(String id, Number version) {
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        byId.fields().include(versionField);
+        if (sealedField != null) {
+            byId.fields().include(sealedField);
+        }
+        return mongo.findOne(byId, Document.class, collection())
+                .map(stored -> !Boolean.TRUE.equals(sealedField == null ? null : stored.get(sealedField))
+                        && (!(stored.get(versionField) instanceof Number v) || compare(v, version) < 0))
+                .defaultIfEmpty(true);
+    }
+
+    private static int compare(Number a, Number b) {
+        return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
+    }
+
+    private String collection() {
+        return collection == null ? mongo.getCollectionName(type) : collection;
     }
 
     /**
