@@ -6,6 +6,7 @@ import com.huifang.feedback.issue.SlaSweeper;
 import com.huifang.feedback.issue.store.IssueDocument;
 import com.huifang.feedback.rules.domain.TenantCalendar;
 import com.huifang.feedback.rules.store.TenantCalendarDocument;
+import com.huifang.platform.mongo.VersionedCopies;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,10 +34,12 @@ public class TenantCalendars {
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final VersionedCopies<TenantCalendarDocument> copies;
     private final Map<String, TenantCalendar> cache = new ConcurrentHashMap<>();
 
     public TenantCalendars(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry registry) {
         this.mongo = mongo;
+        this.copies = VersionedCopies.of(mongo, TenantCalendarDocument.class, "calendarVersion");
         this.clock = clock;
         this.registry = registry;
     }
@@ -82,18 +84,15 @@ public class TenantCalendars {
                 .set("weeklyWorkingDays", event.weeklyWorkingDays() == null ? new ArrayList<>() : event.weeklyWorkingDays())
                 .set("businessHours", event.businessHours())
                 .set("uploadedYears", event.uploadedYears() == null ? new ArrayList<>() : event.uploadedYears())
-                .set("calendarVersion", (long) event.version())
                 .set("changedAt", event.changedAt())
                 .set("receivedAt", clock.instant());
-        var newer = Query.query(Criteria.where("_id").is(tenantId).and("calendarVersion").lt((long) event.version()));
-        return mongo.upsert(newer, update, TenantCalendarDocument.class)
-                .filter(r -> r.getModifiedCount() > 0 || r.getUpsertedId() != null)
+        // a stored version at least as high stays, and nothing else happens
+        return copies.offer(tenantId, (long) event.version(), update)
+                .filter(VersionedCopies.Outcome::applied)
                 // the tenant's running SLA clocks now fall due at other instants: the sweeper looks at each again
                 .flatMap(r -> mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId)
                                 .and("state").in(SlaSweeper.ACTIVE).and("nextAlertAt").ne(null)),
                         new Update().set("nextAlertAt", clock.instant()), IssueDocument.class))
-                // a stored version at least as high: the upsert's insert collides with it, and it stays
-                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                 .then();
     }
 }

@@ -1,13 +1,11 @@
 package com.huifang.platform.retention;
 
 import com.huifang.contracts.events.TenantRetentionChanged;
+import com.huifang.platform.mongo.VersionedCopies;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
@@ -25,10 +23,12 @@ public class RetentionSettings {
     }
 
     private final ReactiveMongoTemplate mongo;
+    private final VersionedCopies<TenantRetention> copies;
     private final Duration defaultRetention;
 
     public RetentionSettings(ReactiveMongoTemplate mongo, Duration defaultRetention) {
         this.mongo = mongo;
+        this.copies = VersionedCopies.of(mongo, TenantRetention.class, "version").in(COLLECTION);
         this.defaultRetention = defaultRetention;
     }
 
@@ -38,14 +38,10 @@ public class RetentionSettings {
 
     /** Keeps the event's rule unless a newer version is already stored. */
     public Mono<Void> apply(TenantRetentionChanged e) {
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(e.tenant()).and("version").lt(e.version()));
-        Update set = new Update().set("retentionDays", e.retentionDays()).set("legalMinimumDays", e.legalMinimumDays())
-                .set("version", e.version());
-        return mongo.findAndModify(olderOrMissing, set, FindAndModifyOptions.options().upsert(true),
-                        TenantRetention.class, COLLECTION)
-                .then()
-                // a newer version is stored: the upsert's insert hits the existing id; nothing to do
-                .onErrorResume(org.springframework.dao.DuplicateKeyException.class, ex -> Mono.empty());
+        // an older or equal version, or one that lost a race to a newer one, is a no-op
+        return copies.offer(e.tenant(), e.version(), new Update().set("retentionDays", e.retentionDays())
+                        .set("legalMinimumDays", e.legalMinimumDays()))
+                .then();
     }
 
     /** Retention per tenant that set one. */

@@ -3,6 +3,7 @@ package com.huifang.schedule.customer;
 import com.huifang.calendar.DailyWindows;
 import com.huifang.contracts.EventEnvelope;
 import com.huifang.contracts.events.CustomerProfileChanged;
+import com.huifang.platform.mongo.VersionedCopies;
 import com.huifang.schedule.customer.store.CustomerCopyDocument;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,14 +14,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The per-tenant customer copies kept from {@code CustomerProfileChanged}: the profile with the
@@ -33,9 +32,11 @@ public class CustomerCopies {
     private static final Logger log = LoggerFactory.getLogger(CustomerCopies.class);
 
     private final ReactiveMongoTemplate mongo;
+    private final VersionedCopies<CustomerCopyDocument> copies;
 
     public CustomerCopies(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.copies = VersionedCopies.of(mongo, CustomerCopyDocument.class, "profileVersion").sealedBy("erased");
     }
 
     /**
@@ -85,32 +86,23 @@ public class CustomerCopies {
     }
 
     public Mono<Void> onProfile(EventEnvelope envelope, CustomerProfileChanged e) {
-        String id = CustomerCopyDocument.idOf(envelope.tenantId(), e.customerId());
-        return Mono.defer(() -> mongo.findById(id, CustomerCopyDocument.class)
-                        .defaultIfEmpty(new CustomerCopyDocument())
-                        .flatMap(doc -> {
-                            if (doc.erased || doc.id != null && doc.profileVersion >= e.version()) {
-                                return Mono.empty(); // older, a replay, or an erased customer
-                            }
-                            doc.id = id;
-                            doc.tenantId = envelope.tenantId();
-                            doc.customerId = e.customerId();
-                            doc.salutation = e.salutation();
-                            doc.title = e.title();
-                            doc.maskedPhone = e.maskedPhone();
-                            doc.category = e.category();
-                            doc.contactChannels = copy(e.contactChannels());
-                            doc.preferredChannel = e.preferredChannel();
-                            doc.preferredHours = copy(e.preferredHours());
-                            doc.zoneId = e.zoneId();
-                            doc.staffIds = copy(e.staffIds());
-                            doc.household = e.household();
-                            doc.profileVersion = e.version();
-                            doc.changedAt = e.changedAt() == null ? envelope.occurredAt() : e.changedAt();
-                            return mongo.save(doc).then();
-                        }))
-                .retryWhen(Retry.max(5).filter(x -> x instanceof OptimisticLockingFailureException
-                        || x instanceof DuplicateKeyException));
+        Update update = new Update()
+                .set("tenantId", envelope.tenantId())
+                .set("customerId", e.customerId())
+                .set("contactChannels", copy(e.contactChannels()))
+                .set("preferredHours", copy(e.preferredHours()))
+                .set("staffIds", copy(e.staffIds()))
+                .set("changedAt", e.changedAt() == null ? envelope.occurredAt() : e.changedAt())
+                .setOnInsert("erased", false);
+        setOrUnset(update, "salutation", e.salutation());
+        setOrUnset(update, "title", e.title());
+        setOrUnset(update, "maskedPhone", e.maskedPhone());
+        setOrUnset(update, "category", e.category());
+        setOrUnset(update, "preferredChannel", e.preferredChannel());
+        setOrUnset(update, "zoneId", e.zoneId());
+        setOrUnset(update, "household", e.household());
+        // older, a replay, or an erased customer: nothing changes
+        return copies.offer(CustomerCopyDocument.idOf(envelope.tenantId(), e.customerId()), e.version(), update).then();
     }
 
     /**
@@ -119,22 +111,28 @@ public class CustomerCopies {
      * @return how many copies were anonymised: 1, or 0 when there was none or it was blank already
      */
     public Mono<Integer> onErased(String tenantId, String customerId) {
-        String id = CustomerCopyDocument.idOf(tenantId, customerId);
-        return Mono.defer(() -> mongo.findById(id, CustomerCopyDocument.class)
-                        .defaultIfEmpty(new CustomerCopyDocument())
-                        .flatMap(doc -> {
-                            int anonymised = doc.id != null && !doc.erased ? 1 : 0;
-                            CustomerCopyDocument blank = new CustomerCopyDocument();
-                            blank.id = id;
-                            blank.tenantId = tenantId;
-                            blank.customerId = customerId;
-                            blank.erased = true;
-                            blank.profileVersion = doc.profileVersion;
-                            blank.version = doc.version;
-                            return mongo.save(blank).thenReturn(anonymised);
-                        }))
-                .retryWhen(Retry.max(5).filter(x -> x instanceof OptimisticLockingFailureException
-                        || x instanceof DuplicateKeyException));
+        Update blank = new Update()
+                .setOnInsert("tenantId", tenantId)
+                .setOnInsert("customerId", customerId)
+                .setOnInsert("profileVersion", 0)
+                .set("contactChannels", List.of())
+                .set("preferredHours", List.of())
+                .set("staffIds", List.of());
+        for (String personal : List.of("salutation", "title", "maskedPhone", "category", "preferredChannel", "zoneId",
+                "household", "changedAt")) {
+            blank.unset(personal);
+        }
+        return copies.seal(CustomerCopyDocument.idOf(tenantId, customerId), blank)
+                .map(before -> before.erased ? 0 : 1)
+                .defaultIfEmpty(0);
+    }
+
+    private static void setOrUnset(Update update, String field, Object value) {
+        if (value == null) {
+            update.unset(field); // as a saved document would: a null field is left out
+        } else {
+            update.set(field, value);
+        }
     }
 
     public Mono<CustomerCopyDocument> copy(String tenantId, String customerId) {

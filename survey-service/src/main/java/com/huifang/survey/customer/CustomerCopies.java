@@ -5,11 +5,11 @@ import com.huifang.contracts.EventJson;
 import com.huifang.contracts.events.CustomerErased;
 import com.huifang.contracts.events.CustomerProfileChanged;
 import com.huifang.contracts.events.ServiceEventRecorded;
+import com.huifang.platform.mongo.VersionedCopies;
 import com.huifang.survey.customer.domain.Salutation;
 import com.huifang.survey.customer.store.CustomerCopyDocument;
 import com.huifang.survey.customer.store.ServiceEventCopyDocument;
 import java.time.Instant;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,9 +26,11 @@ import reactor.core.publisher.Mono;
 public class CustomerCopies {
 
     private final ReactiveMongoTemplate mongo;
+    private final VersionedCopies<CustomerCopyDocument> copies;
 
     public CustomerCopies(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.copies = VersionedCopies.of(mongo, CustomerCopyDocument.class, "version").sealedBy("erased");
     }
 
     public Mono<Void> apply(EventEnvelope envelope) {
@@ -62,24 +64,15 @@ public class CustomerCopies {
                 .mapNotNull(e -> e.occurredAt);
     }
 
-    /**
-     * Applies a profile only over a lower version and never over an erasure: the query then matches nothing, the
-     * upsert collides with the existing id, and the event is ignored.
-     */
+    /** Applies a profile only over a lower version and never over an erasure; otherwise the event is ignored. */
     private Mono<Void> profile(String tenantId, CustomerProfileChanged p, Instant at) {
-        String id = CustomerCopyDocument.idOf(tenantId, p.customerId());
-        Query newer = Query.query(Criteria.where("_id").is(id).and("version").lt(p.version()).and("erased").ne(true));
         Update update = new Update()
                 .setOnInsert("tenantId", tenantId)
                 .setOnInsert("customerId", p.customerId())
                 .set("salutation", p.salutation())
                 .set("title", p.title())
-                .set("version", p.version())
                 .set("updatedAt", at);
-        return mongo.findAndModify(newer, update, FindAndModifyOptions.options().upsert(true),
-                        CustomerCopyDocument.class)
-                .onErrorResume(DuplicateKeyException.class, stale -> Mono.empty())
-                .then();
+        return copies.offer(CustomerCopyDocument.idOf(tenantId, p.customerId()), p.version(), update).then();
     }
 
     /**
@@ -89,17 +82,14 @@ public class CustomerCopies {
      *         the erasure: a replay reports the same), 0 when it never had one
      */
     public Mono<Integer> erase(String tenantId, CustomerErased e, Instant at) {
-        Update update = new Update()
+        Update blank = new Update()
                 .setOnInsert("tenantId", tenantId)
                 .setOnInsert("customerId", e.customerId())
                 .setOnInsert("version", 0)
-                .set("erased", true)
                 .unset("salutation")
                 .unset("title")
                 .set("updatedAt", at);
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(CustomerCopyDocument.idOf(tenantId,
-                        e.customerId()))), update, FindAndModifyOptions.options().upsert(true),
-                        CustomerCopyDocument.class)
+        return copies.seal(CustomerCopyDocument.idOf(tenantId, e.customerId()), blank)
                 .map(before -> before.version > 0 || before.salutation != null ? 1 : 0)
                 .defaultIfEmpty(0);
     }
