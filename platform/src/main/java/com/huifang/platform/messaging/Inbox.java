@@ -54,7 +54,24 @@ public class Inbox {
      */
     public void accept(ConsumerRecord<String, String> record, String handler,
                        Function<EventEnvelope, Mono<?>> effect) {
+        accept(EventJson.read(record.value()), handler, effect);
+    }
+
+    /**
+     * Processes one record at most once per handler, when its type is one of {@code types}; any other
+     * type is skipped without a look-up or a marker (for a listener that reacts to few of its topic's
+     * events, such as a service reading its own topic for other services' replies). A record that is no
+     * envelope fails as in {@link #accept(ConsumerRecord, String, Function)}: dead-lettered.
+     */
+    public void accept(ConsumerRecord<String, String> record, String handler, java.util.Set<String> types,
+                       Function<EventEnvelope, Mono<?>> effect) {
         EventEnvelope envelope = EventJson.read(record.value());
+        if (types.contains(envelope.type())) {
+            accept(envelope, handler, effect);
+        }
+    }
+
+    private void accept(EventEnvelope envelope, String handler, Function<EventEnvelope, Mono<?>> effect) {
         String markerId = handler + ":" + envelope.eventId();
         String correlationId = CorrelationId.acceptOrCreate(envelope.correlationId());
         MDC.put(CorrelationId.KEY, correlationId);

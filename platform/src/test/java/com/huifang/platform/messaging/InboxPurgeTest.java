@@ -31,6 +31,27 @@ class InboxPurgeTest {
     final InboxPurge purge = new InboxPurge(mongo, clock, Duration.ofDays(14), registry);
 
     @Test
+    void anEventOfATypeTheHandlerDoesNotTakeIsSkippedWithoutAMarker() {
+        var consent = EventJson.envelope(new CustomerConsentChanged("c-1", List.of("PHONE"), false, "call", T0),
+                "tenant-a", "corr", T0);
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.CUSTOMERS, 0, 0L, "c-1",
+                EventJson.write(consent));
+        List<String> seen = new ArrayList<>();
+
+        inbox.accept(record, "only-erasures", java.util.Set.of("CustomerErased"),
+                e -> Mono.fromRunnable(() -> seen.add(e.type())));
+        assertThat(seen).isEmpty();
+        assertThat(markers()).isEmpty();
+
+        inbox.accept(record, "consents", java.util.Set.of("CustomerConsentChanged"),
+                e -> Mono.fromRunnable(() -> seen.add(e.type())));
+        inbox.accept(record, "consents", java.util.Set.of("CustomerConsentChanged"),
+                e -> Mono.fromRunnable(() -> seen.add(e.type())));
+        assertThat(seen).containsExactly("CustomerConsentChanged");
+        assertThat(markers()).hasSize(1);
+    }
+
+    @Test
     void markersOlderThanTheRetentionGoAndTheOthersStay() {
         // markers written on days 0, 1, 5 and 10
         List<String> day0 = process(2);

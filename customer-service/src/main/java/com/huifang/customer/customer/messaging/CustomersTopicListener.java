@@ -1,6 +1,6 @@
 package com.huifang.customer.customer.messaging;
 
-import com.huifang.contracts.EventEnvelope;
+import com.huifang.contracts.EventCatalog;
 import com.huifang.contracts.EventJson;
 import com.huifang.contracts.Topics;
 import com.huifang.contracts.events.CustomerErasureConfirmed;
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomersTopicListener {
 
-    private static final String CONFIRMED = CustomerErasureConfirmed.class.getSimpleName();
+    private static final java.util.Set<String> CONFIRMED =
+            java.util.Set.of(EventCatalog.of(CustomerErasureConfirmed.class).type());
 
     private final Inbox inbox;
     private final ErasureProgress erasures;
@@ -30,12 +31,7 @@ class CustomersTopicListener {
 
     @KafkaListener(topics = Topics.CUSTOMERS)
     void on(ConsumerRecord<String, String> record) {
-        // a record that is no envelope fails here as it would in the inbox: dead-lettered
-        EventEnvelope peek = EventJson.read(record.value());
-        if (!CONFIRMED.equals(peek.type())) {
-            return;
-        }
-        inbox.accept(record, "record-erasure-confirmation", envelope -> erasures.confirm(envelope.tenantId(),
+        inbox.accept(record, "record-erasure-confirmation", CONFIRMED, envelope -> erasures.confirm(envelope.tenantId(),
                 envelope.correlationId(), EventJson.payload(envelope, CustomerErasureConfirmed.class)));
     }
 }
