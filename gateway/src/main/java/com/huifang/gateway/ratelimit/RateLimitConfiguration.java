@@ -51,7 +51,7 @@ public class RateLimitConfiguration {
 
     @Bean
     RateLimitFilter rateLimitFilter(CallerKeyResolver keys, RateLimiter<?> limiter, RateLimits limits,
-                                    ProblemRenderer problems) {
-        return new RateLimitFilter(keys, limiter, limits, problems);
+                                    ProblemRenderer problems, io.micrometer.core.instrument.MeterRegistry registry) {
+        return new RateLimitFilter(keys, limiter, limits, problems, registry);
     }
 }

@@ -31,12 +31,15 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimiter<?> limiter;
     private final RateLimits limits;
     private final ProblemRenderer problems;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
 
-    public RateLimitFilter(KeyResolver keys, RateLimiter<?> limiter, RateLimits limits, ProblemRenderer problems) {
+    public RateLimitFilter(KeyResolver keys, RateLimiter<?> limiter, RateLimits limits, ProblemRenderer problems,
+                           io.micrometer.core.instrument.MeterRegistry registry) {
         this.keys = keys;
         this.limiter = limiter;
         this.limits = limits;
         this.problems = problems;
+        this.registry = registry;
     }
 
     @Override
@@ -55,12 +58,14 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 RateLimits.Limit limit = limits.limitFor(key);
                 long retryAfter = limit.secondsUntilNextRequest(remaining(response));
                 headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-                log.info("Rate limited {} {} for {}: {} requests/s, burst {}", exchange.getRequest().getMethod(),
+                boolean partner = key.startsWith(RateLimits.Kind.PARTNER.key(""));
+                // counted, not logged at INFO: a caller over its limit would otherwise write one line per request
+                registry.counter("huifang.gateway.rate.limited", "kind", partner ? "partner" : "tenant").increment();
+                log.debug("Rate limited {} {} for {}: {} requests/s, burst {}", exchange.getRequest().getMethod(),
                         exchange.getRequest().getPath(), key, limit.replenishRate() / (double) limit.requestedTokens(),
                         limit.burstCapacity() / limit.requestedTokens());
                 return problems.render(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                        key.startsWith(RateLimits.Kind.PARTNER.key("")) ? "gateway.rate-limited.partner"
-                                : "gateway.rate-limited.tenant", retryAfter);
+                        partner ? "gateway.rate-limited.partner" : "gateway.rate-limited.tenant", retryAfter);
             });
         });
     }

@@ -35,6 +35,9 @@ class InMemoryRateLimitTests {
     @Autowired
     RateLimiter<?> limiter;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     private WebTestClient.ResponseSpec worklist(String tenant, String user) {
         return web.get().uri("/api/worklist")
                 .header("Authorization", "Bearer " + TestInfrastructure.token(tenant, user, "AGENT"))
@@ -62,6 +65,7 @@ class InMemoryRateLimitTests {
                     .expectHeader().valueEquals("X-RateLimit-Replenish-Rate", "1")
                     .expectHeader().valueEquals("X-RateLimit-Requested-Tokens", "100");
         }
+        double refusedBefore = registry.counter("huifang.gateway.rate.limited", "kind", "tenant").count();
         // every user of the tenant draws from one bucket: a fourth user is refused too
         worklist("tiny-a", "agent-3").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -72,6 +76,8 @@ class InMemoryRateLimitTests {
                 .jsonPath("$.code").isEqualTo("rate-limited")
                 .jsonPath("$.title").isEqualTo("请求过于频繁")
                 .jsonPath("$.detail").value(d -> assertThat((String) d).containsPattern("请 \\d+ 秒后重试"));
+        assertThat(registry.counter("huifang.gateway.rate.limited", "kind", "tenant").count())
+                .as("refusals are counted").isEqualTo(refusedBefore + 1);
     }
 
     @Test
